@@ -1,0 +1,117 @@
+"""Orchestration: scan numbers, drop non-figures, then attach semantics to each figure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from chitieu.figures import indicators, semantics
+from chitieu.figures.model import Figure
+from chitieu.figures.nonfigures import Blocker, rejects
+from chitieu.figures.normalize import normalize_text
+from chitieu.figures.numbers import NUM_START_RE, Candidate, read_figure, read_ratio
+from chitieu.figures.segment import Scope, Span, sentences
+
+_MULTIPLE_CUE_RE = re.compile(
+    r"(?i)(?<!\w)(?:gấp|tăng|giảm|cao|thấp|lớn|nhiều|bằng)(?:\s+(?:hơn|gần|khoảng|trên|xấp xỉ"
+    r"|ít nhất|tới|đến|lên))*\s*$"
+)
+_MULTIPLE_AFTER_RE = re.compile(r"\s+lần\s+(?:so với|so)(?!\w)")
+_AFTER_WINDOW = 60
+
+
+def scan(text: str) -> list[Candidate]:
+    """All figures of a normalised text, in order, without semantics."""
+    blocker = Blocker(text)
+    out: list[Candidate] = []
+    limit = 0
+    for m in NUM_START_RE.finditer(text):
+        pos = m.start()
+        if pos < limit or blocker.blocked(pos) or _glued_to_word(text, pos):
+            continue
+        cand = read_ratio(text, pos)
+        if cand is None:
+            before = text[max(0, pos - 30) : pos]
+            cue = bool(_MULTIPLE_CUE_RE.search(before) or _MULTIPLE_AFTER_RE.match(text, m.end()))
+            cand = read_figure(text, pos, m.end(), cue)
+        if cand is None or rejects(text, cand):
+            continue
+        out.append(cand)
+        limit = cand.end
+    return out
+
+
+def _glued_to_word(text: str, pos: int) -> bool:
+    """`Covid-19`, `A-1`: a number hyphenated to a word is part of a name."""
+    return pos >= 2 and text[pos - 1] == "-" and text[pos - 2].isalpha()
+
+
+def _sentence_of(sents: list[Span], start: int, from_index: int) -> int:
+    i = from_index
+    while i + 1 < len(sents) and sents[i].end <= start:
+        i += 1
+    return i
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure of `text`, in text order; offsets refer to `normalize_text(text)`."""
+    norm = normalize_text(text)
+    return list(_figures(norm))
+
+
+def _figures(norm: str) -> Iterator[Figure]:
+    cands = scan(norm)
+    if not cands:
+        return
+    sents = sentences(norm)
+    scope = Scope(norm)
+    si, prev_end, prev_indicator, prev_sent = 0, -1, None, -1
+    for n, cand in enumerate(cands):
+        si = _sentence_of(sents, cand.start, si)
+        sent = sents[si]
+        s_start, s_end = min(sent.start, cand.start), max(sent.end, cand.end)
+        if si != prev_sent:
+            prev_end, prev_indicator = -1, None
+        seg_start = max(s_start, prev_end)
+        next_start = cands[n + 1].start if n + 1 < len(cands) else len(norm)
+        indicator, phrase = _indicator(norm, cand, seg_start, prev_end, prev_indicator,
+                                       min(s_end, next_start))
+        after = norm[cand.end : cand.end + _AFTER_WINDOW]
+        fig = Figure(
+            surface=norm[cand.start : cand.end],
+            unit=cand.unit,
+            value=cand.value,
+            value_max=cand.value_max,
+            denominator=cand.denominator,
+            noun=cand.noun if cand.unit in ("count", "ratio", "quantity") else None,
+            kind=semantics.kind(norm[s_start : cand.start], scope.is_target(cand.start)),
+            measure=semantics.measure(phrase.cue_tail, phrase.clause, after, indicator, cand.unit),
+            qualifier=semantics.qualifier(norm[s_start : cand.start], after),
+            indicator=indicator,
+            indicator_code=indicators.indicator_code(indicator),
+            sentence=norm[s_start:s_end],
+            char_start=cand.start,
+            char_end=cand.end,
+        )
+        yield fig
+        prev_end, prev_indicator, prev_sent = cand.end, indicator or prev_indicator, si
+
+
+def _indicator(
+    norm: str, cand: Candidate, seg_start: int, prev_end: int, prev: str | None, limit: int
+) -> tuple[str | None, indicators.Phrase]:
+    phrase = indicators.left_phrase(norm, seg_start, cand.start)
+    if cand.unit in ("count", "ratio"):
+        if (
+            phrase.indicator
+            and not phrase.from_previous_piece
+            and indicators.count_links_left(phrase.cue_tail)
+        ):
+            return phrase.indicator, phrase
+        right = indicators.right_phrase(norm, cand.num_end, limit)
+        return right or phrase.indicator or prev, phrase
+    if phrase.indicator:
+        return phrase.indicator, phrase
+    if seg_start == prev_end and prev:
+        return prev, phrase
+    return indicators.right_phrase(norm, cand.end, limit) or prev, phrase

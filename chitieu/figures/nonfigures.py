@@ -1,0 +1,126 @@
+"""Numbers that measure nothing: dates, times, years, terms, durations, ordinals, identifiers.
+
+Two mechanisms: `Blocker` masks whole expressions (a date, a term `2020-2025`, a list marker)
+so no figure may start inside them; `rejects` looks at the words around a candidate
+figure (`lần thứ 29`, `Chỉ thị số 24`, `trên 1ha`) and drops it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chitieu.figures.numbers import NUM, Candidate
+
+_YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+_DAYWORD = (
+    r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|rạng sáng|thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu"
+    r"|thứ bảy|chủ nhật)"
+)
+_UNIT_AHEAD = r"(?!\s*(?:%|‰|nghìn|ngàn|triệu|tỷ|tỉ|đồng|USD|tấn|ha\b|km|m2|m²|kg|lít))"
+
+# Expressions that start at a number (matched at the number's position).
+_AT_NUMBER = [
+    # dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy
+    r"\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}(?![\d/])",
+    # 29-31/7, 29 - 31/7/2020
+    r"\d{1,2}\s?-\s?\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])",
+    # mm/yyyy
+    rf"\d{{1,2}}/{_YEAR}(?![\d/])",
+    # times: 16:30, 09:26 AM, 7h30, 8 giờ 30
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:AM|PM|SA|CH|am|pm))?",
+    r"\d{1,2}[hH]\d{0,2}(?!\w)",
+    r"\d{1,2}\s?giờ(?:\s?\d{1,2}(?:\s?phút)?)?",
+    # years and terms: 2020, 2020-2025, 2020 - 2025 (not `2000 tấn`)
+    rf"{_YEAR}(?:\s?-\s?{_YEAR})?(?![\d])(?![.,]\d){_UNIT_AHEAD}",
+    # durations and ages: `5 năm qua`, `10 năm thành lập`, `dưới 5 tuổi`
+    rf"{NUM}(?:\s?-\s?{NUM})?\s+(?:năm|tháng|ngày|tuần|giờ|phút|giây|tuổi|thập kỷ|thập niên"
+    r"|thế kỷ|quý|kỳ liên tiếp)(?!\w)",
+    # phone numbers
+    r"0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\d.,])",
+    # document codes: 134-KH/TU, 24-CT/TU, 123/QĐ-UBND
+    r"\d+(?:/\d+)?\s?-\s?[A-ZĐ]{1,8}(?![^\W\d_])(?:/[A-ZĐ0-9-]+)*",
+    r"\d+/[A-ZĐ][\w-]*",
+]
+_AT_NUMBER_RE = re.compile("|".join(f"(?:{p})" for p in _AT_NUMBER))
+
+# Expressions that start with words before the number: (words before, the numbers).
+_DAY_BODY = r"(?>\d{1,2}(?:\s?[-/]\s?\d{1,2}){0,2})(?![\d%]|[,.]\d)"
+_PREFIXED = [
+    # a day word then a date or a day range: `Sáng 30/7`, `Chiều 6-10`, `ngày 15`
+    (rf"(?i)(?<!\w){_DAYWORD}\s+(?:ngày\s+)?$", _DAY_BODY),
+    # month and quarter words: `tháng 7`, `tháng 7/2023`, `quý 3`
+    (r"(?i)(?<!\w)(?:tháng|quý|tuần)\s+$", r"\d{1,2}(?:/\d{2,4})?(?!\d)"),
+    # levels of online public services: `mức độ 3, 4`, `mức độ 3 và 4`
+    (r"(?i)(?:mức độ|cấp độ)\s+$", rf"{NUM}(?:\s*(?:,|và|-|hoặc)\s*\d+)*"),
+    # page furniture
+    (
+        r"(?i)(?:view count|views?|lượt xem|lượt đọc|lượt thích|lượt chia sẻ|bình luận"
+        r"|comments?|trang|page)\s*:?\s*$",
+        r"\d[\d.,]*",
+    ),
+    # numbers hyphenated to a word: Covid-19
+    (r"[^\W\d_]-$", r"\d+"),
+    # list markers at the start of a line: `(1).`, `1.`, `3.1.`, `2)`
+    (r"(?m)^[ ]*(?:[-+*•]\s*)?\(?$", r"\d{1,2}(?:\.\d{1,2})*(?:\)\.?|\.)(?=\s|$)"),
+]
+_PREFIXED_RES = [(re.compile(p), re.compile(b)) for p, b in _PREFIXED]
+_PREFIX_WINDOW = 24
+
+# Words that make the next number an ordinal or an identifier.
+_ID_PREFIX_RE = re.compile(
+    r"(?i)(?<!\w)(?:lần thứ|thứ|lần|khóa|khoá|đợt|văn bản|tin|điều|khoản|chương|mục|phần|tiết|phụ lục"
+    r"|đại hội(?: đại biểu)?|chương trình(?: toàn khóa| toàn khoá| công tác)?|nghị quyết"
+    r"(?: trung ương)?|trung ương|chỉ thị|kế hoạch|quyết định|thông tư|nghị định|công văn"
+    r"|thông báo|hội nghị(?: trung ương)?|luật|đề án|tờ trình|báo cáo|quận|phường|huyện|thị xã"
+    r"|tổ dân phố|tổ|khu phố|thôn|xóm|ấp|khóm|đường|phố|quốc lộ|tỉnh lộ|ql|đt|tl|covid|top"
+    r"|phiên|tầng|lô|nhà|phòng|hạng|giai đoạn|tập|kỳ|khu|cụm|block|tòa|căn|lớp|ảnh|hình"
+    r"|bảng|biểu|view count|count)\s*(?:số\s*)?[:.]?\s*$"
+)
+_AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|một|cho|/)\s*$")
+
+
+class Blocker:
+    """Masked expressions (dates, terms, codes...) of a text, checked at each number in order."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._end = 0  # the last masked expression found ends here
+
+    def blocked(self, pos: int) -> bool:
+        """True when the number at `pos` starts or lies inside a masked expression."""
+        if pos < self._end:
+            return True
+        text = self._text
+        m = _AT_NUMBER_RE.match(text, pos)
+        if m is None:
+            lo = max(0, pos - _PREFIX_WINDOW)
+            for prefix, body in _PREFIXED_RES:
+                m = body.match(text, pos)
+                if m and prefix.search(text, lo, pos):
+                    break
+                m = None
+        if m is None:
+            return False
+        self._end = m.end()
+        return True
+
+
+def rejects(text: str, cand: Candidate) -> bool:
+    """True when the words around `cand` show it is not a measurement."""
+    before = text[max(0, cand.start - 40) : cand.start]
+    if cand.unit in ("count", "ratio") and _ID_PREFIX_RE.search(before):
+        return True
+    if cand.unit == "quantity" and cand.value == 1 and _AREA_BASIS_RE.search(before):
+        # `trên 1ha đất`, `/1 ha`: the area basis of a yield, not an area
+        return True
+    return cand.unit == "ratio" and _looks_like_date(text, cand)
+
+
+def _looks_like_date(text: str, cand: Candidate) -> bool:
+    """`30/7` is a date; `8/8 phường` and `24/24 chỉ tiêu` are ratios."""
+    a, b = cand.value, cand.denominator or 0
+    if a > b:
+        return True  # no count ratio has more parts than the whole
+    if cand.noun:
+        return False
+    return 1 <= a <= 31 and 1 <= b <= 12

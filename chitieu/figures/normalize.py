@@ -1,0 +1,39 @@
+"""Text normalisation for figure extraction.
+
+Offsets of extracted figures refer to the text returned by `normalize_text`: NFC first (which
+may change the length of decomposed input), then only one-character-for-one-character
+replacements, so the NFC text and the normalised text always have the same length.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Every key and value is a single character: the mapping never changes the string length.
+_CHAR_MAP = {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",  # figure space
+        "\u202f": " ",  # narrow no-break space
+        "\u2009": " ",  # thin space
+        "\u200b": " ",  # zero-width space: kept as a character so offsets stay put
+        "\ufeff": " ",  # byte order mark
+        "\t": " ",
+        "\r": "\n",
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2015": "-",  # horizontal bar
+        "\u2212": "-",  # minus sign
+        "\uff05": "%",  # fullwidth percent
+}
+
+
+def normalize_text(text: str) -> str:
+    """NFC-normalise `text` and replace odd spaces and dashes, keeping the NFC length."""
+    text = unicodedata.normalize("NFC", text)
+    for old, new in _CHAR_MAP.items():
+        if old in text:  # str.replace per present character beats str.translate on long texts
+            text = text.replace(old, new)
+    return text

@@ -1,0 +1,209 @@
+"""Vietnamese number grammar: numbers, multipliers, units, ranges, ratios and counts.
+
+`.` separates thousands and `,` marks decimals (`12.153` = 12153, `84,7` = 84.7). A figure is a
+number (or a range `a-b`, `a đến b`, or a ratio `a/b`) followed by what it measures: a percent or
+per-mille sign, a currency with optional multipliers (`nghìn tỷ đồng`), a physical unit, the word
+`lần` after `gấp`/`tăng`, or a counted noun. This module only reads the grammar; whether a number
+is a date, an ordinal or an identifier is decided in `nonfigures`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+NUM_RE = re.compile(NUM)
+# A number starts where no word character, separator or slash precedes it.
+NUM_START_RE = re.compile(rf"(?<![\w.,/]){NUM}")
+
+MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+MULT = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))*"
+PER = r"(?:/(?:[^\W\d_]+|m2|m²|ha))*"
+
+PERMILLE_RE = re.compile(r"\s?(?:%o|‰|%0(?!\d))")
+PERCENT_RE = re.compile(r"\s?%(?:/(?:năm|tháng|quý|ngày|tuần))?")
+CURRENCY = (
+    r"(?:đồng(?!\s+(?:chí|bào|thời|nghiệp|ý|bộ|hành|loạt|đội|minh|hương|lòng|tâm|đều|dạng|nhất"
+    r"|thuận|cảm|phục|ruộng|tình|chủ|khởi|xu|niên|phạm|môn|đẳng)(?!\w))"
+    r"|VNĐ|VND|vnđ|vnd|đ(?!\w)|USD|usd|đô la(?:\s+Mỹ)?|đô-la|Euro|EUR|euro)"
+)
+MONEY_RE = re.compile(rf"\s*(?:(?P<mult>{MULT})\s*)?(?P<cur>{CURRENCY})(?P<per>{PER})")
+QTY_UNITS = (
+    r"(?:tấn|tạ|yến|kg|ha|héc-ta|hécta|hecta|km2|km²|km|m2|m²|m3|m³|mét vuông|mét khối|mét|m"
+    r"|lít|MW|kW|kWh|MWh|GW|cây số|ki-lô-mét|sào|mẫu)"
+)
+QTY_RE = re.compile(rf"\s*(?:(?P<mult>{MULT})\s*)?(?P<qu>{QTY_UNITS})(?![\w²³])(?P<per>{PER})")
+MULT_ONLY_RE = re.compile(rf"\s+(?P<mult>{MULT})(?![\w])")
+TIMES_RE = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
+RANGE_SEP_RE = re.compile(r"\s*-\s*|\s+(?:đến|tới)\s+")
+RATIO_RE = re.compile(rf"(?P<a>{NUM})\s?/\s?(?P<b>{NUM})(?![\d/])")
+# A counted noun: words and quoted names right after the number.
+NOUN_TOKEN_RE = re.compile(r"(?P<gap>[ ]{1,2})(?P<tok>“[^”\n]{1,80}”|\"[^\"\n]{1,80}\"|[^\W\d_]+)")
+
+# Words that end a counted noun: function words, verbs, time words.
+NOUN_STOP = frozenset(
+    """và hoặc hay của trong tại ở cho với để trên dưới từ đến tới về vào theo so thuộc nhưng mà
+    thì khi như gồm sau trước là có không chưa đã đang sẽ được bị đạt tăng giảm trở vượt chiếm bằng
+    các những này đó kia nay năm tháng ngày tuần quý giờ phút giây tuổi hằng hàng mỗi mọi cùng
+    đều cũng nhằm nên do bởi vì ra lên xuống qua còn thêm luôn đi lại rồi chỉ ước gần khoảng hơn
+    nhiều ít tối thiểu đa trong ngoài giữa bên nhất nhì""".split()
+) - frozenset(["chỉ"])
+# Words that cannot start a counted noun at all (besides NOUN_STOP).
+NOUN_BAD_START = NOUN_STOP | frozenset(
+    """lần thứ khóa khoá độ phần AM PM am pm sa ch h nghìn ngàn triệu tỷ tỉ trăm chục số
+    usd""".split()
+)
+# Two-word starts that are no counted noun (`nhiệm kỳ 2020`, `chỉ còn`, `mức độ`).
+NOUN_BAD_PAIR_RE = re.compile(
+    r"(?i)^(?:nhiệm kỳ|giai đoạn|mức độ|chỉ còn|chỉ có|chỉ đạt|chỉ là|chỉ bằng|kỳ họp thứ)(?!\w)"
+)
+MAX_NOUN_WORDS = 4
+
+
+@dataclass
+class Candidate:
+    """A figure found by the grammar, before semantics; offsets into the normalised text."""
+
+    start: int
+    end: int
+    unit: str
+    value: float
+    value_max: float | None = None
+    denominator: float | None = None
+    noun: str | None = None
+    num_end: int = 0  # end of the (last) number, before the unit or noun
+
+
+def parse_number(text: str) -> float:
+    """`12.153` → 12153.0, `84,7` → 84.7, `05` → 5.0."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def multiplier(words: str | None) -> float:
+    """`nghìn tỷ` → 1e12; None → 1."""
+    factor = 1.0
+    for word in (words or "").split():
+        factor *= MULTIPLIERS[word]
+    return factor
+
+
+def read_noun(text: str, pos: int) -> tuple[str | None, int]:
+    """The counted noun right after `pos` (up to a stop word or punctuation) and its end."""
+    words: list[str] = []
+    end = pos
+    for m in NOUN_TOKEN_RE.finditer(text, pos):
+        if m.start() != end:
+            break
+        tok = m.group("tok")
+        quoted = tok[0] in "“\""
+        low = tok.lower()
+        if not words and (quoted or low in NOUN_BAD_START):
+            return None, pos
+        if not quoted and low in NOUN_STOP:
+            break
+        words.append(tok)
+        end = m.end()
+        if quoted or len(words) >= MAX_NOUN_WORDS:
+            break
+    if not words:
+        return None, pos
+    noun = text[pos:end].strip()
+    if NOUN_BAD_PAIR_RE.match(noun):
+        return None, pos
+    return noun, end
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int, float, str | None] | None:
+    """The unit after a number ending at `pos`: (unit, end, factor, noun) or None."""
+    m = PERMILLE_RE.match(text, pos)
+    if m:
+        return "permille", m.end(), 1.0, None
+    m = PERCENT_RE.match(text, pos)
+    if m:
+        return "percent", m.end(), 1.0, None
+    m = MONEY_RE.match(text, pos)
+    if m:
+        unit = "usd" if m.group("cur").lower() in ("usd", "đô la", "đô la mỹ", "đô-la") else "vnd"
+        if m.group("cur").lower() in ("euro", "eur"):
+            unit = "quantity"
+        return unit, m.end(), multiplier(m.group("mult")), None
+    m = QTY_RE.match(text, pos)
+    if m:
+        return "quantity", m.end(), multiplier(m.group("mult")), m.group("qu")
+    return _count_after(text, pos)
+
+
+def _count_after(text: str, pos: int) -> tuple[str, int, float, str | None] | None:
+    m = MULT_ONLY_RE.match(text, pos)
+    factor, noun_pos = 1.0, pos
+    if m:
+        factor, noun_pos = multiplier(m.group("mult")), m.end()
+    noun, end = read_noun(text, noun_pos)
+    if noun:
+        return "count", end, factor, noun
+    if m and m.group("mult").split()[-1] in ("tỷ", "tỉ"):
+        # A bare `tỷ` after a number is money in these reports (`đạt 3.594 tỷ`).
+        return "vnd", m.end(), factor, None
+    return None
+
+
+def _times_after(text: str, pos: int, before: str) -> Candidate | None:
+    """`gấp 3 lần`, `tăng 2,5 lần`: a multiple (the caller checks the cue before)."""
+    m = TIMES_RE.match(text, pos)
+    if not m:
+        return None
+    return Candidate(0, m.end(), "multiple", 0.0)
+
+
+def read_ratio(text: str, pos: int) -> Candidate | None:
+    m = RATIO_RE.match(text, pos)
+    if not m:
+        return None
+    noun, end = read_noun(text, m.end())
+    return Candidate(
+        pos, end if noun else m.end(), "ratio", parse_number(m.group("a")),
+        denominator=parse_number(m.group("b")), noun=noun, num_end=m.end(),
+    )
+
+
+def read_figure(text: str, pos: int, num_end: int, multiple_cue: bool) -> Candidate | None:
+    """The figure starting at the number `text[pos:num_end]` (range or single), or None."""
+    value = parse_number(text[pos:num_end])
+    rng = _read_range(text, pos, num_end, value)
+    if rng:
+        return rng
+    if multiple_cue:
+        times = _times_after(text, num_end, "")
+        if times:
+            times.start, times.value, times.num_end = pos, value, num_end
+            return times
+    found = _unit_after(text, num_end)
+    if not found:
+        return None
+    unit, end, factor, noun = found
+    return Candidate(pos, end, unit, value * factor, noun=noun, num_end=num_end)
+
+
+def _read_range(text: str, pos: int, num_end: int, low: float) -> Candidate | None:
+    """`12-13%`, `5.800-6.200 người`, `3 đến 5 phường`, `5% - 10%`."""
+    p = num_end
+    first_unit = PERMILLE_RE.match(text, p) or PERCENT_RE.match(text, p)
+    if first_unit:
+        p = first_unit.end()
+    sep = RANGE_SEP_RE.match(text, p)
+    if not sep:
+        return None
+    m2 = NUM_RE.match(text, sep.end())
+    if not m2 or (m2.end() < len(text) and text[m2.end()] in "/:"):
+        return None
+    high = parse_number(m2.group())
+    if high <= low:
+        return None
+    found = _unit_after(text, m2.end())
+    if not found:
+        return None
+    unit, end, factor, noun = found
+    if first_unit and unit not in ("percent", "permille"):
+        return None
+    return Candidate(pos, end, unit, low * factor, high * factor, noun=noun, num_end=m2.end())

@@ -1,0 +1,112 @@
+"""Kind (target/actual), measure (level/change/plan) and qualifier (eq, approx, gt, ...).
+
+All three read cue words around the figure: the qualifier from the words right next to the
+number, the measure from the verb before it (`tăng`, `giảm`), from what follows it (`kế hoạch`,
+`so với cùng kỳ`, `%/năm`) and from the indicator (`tốc độ tăng`), and the kind from the nearest
+goal or result cue before it in the sentence, defaulting to the heading scope.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Neutral words that may sit between a qualifier and the number: `ước đạt trên 22`, `khoảng từ`.
+_NEUTRAL = (
+    r"đạt được|đạt mức|đạt tỷ lệ|đạt|được|thực hiện|là|có|ở mức|mức|tổng cộng|tổng số|tăng thêm"
+    r"|tăng|giảm|bình quân|lên|xuống|còn|thêm|tỷ lệ|chiếm|vượt|bằng|gấp|từ|với|cho|vào|luôn"
+    r"|tương đương|trung bình|lần lượt|gần như"
+)
+_QUALIFIERS = [
+    (r"trên dưới|xấp xỉ|khoảng|ước tính|ước|gần|chừng|tầm|độ|hơn kém", "approx"),
+    (r"không dưới|không thấp hơn|không ít hơn|ít nhất|tối thiểu|từ trên", "ge"),
+    (r"không vượt quá|không quá|không cao hơn|không nhiều hơn|tối đa|nhiều nhất", "le"),
+    (r"hơn|trên|vượt trên|cao hơn|nhiều hơn", "gt"),
+    (r"dưới|chưa đến|chưa tới|ít hơn|thấp hơn", "lt"),
+]
+_QUAL_TAIL_RE = re.compile(
+    "(?i)(?:^|[\\s(:,])(?:"
+    + "|".join(f"(?P<{q}>{alts})" for alts, q in _QUALIFIERS)
+    + r")\s*$"
+)
+_NEUTRAL_TAIL_RE = re.compile(rf"(?i)(?:^|\s)(?:{_NEUTRAL})\s*$")
+_AFTER_QUAL_RE = re.compile(r"(?i)^\s*(?:trở lên|trở xuống|trở lại)")
+_MAX_QUAL_HOPS = 4
+
+_PLAN_AFTER_RE = re.compile(
+    r"(?i)^\s*(?:so với\s+|của\s+|theo\s+)?(?:các\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu"
+    r"|nghị quyết|NQ)(?!\w)"
+)
+_PLAN_BEFORE_RE = re.compile(
+    r"(?i)(?:vượt|hoàn thành|đạt)\s+(?:mức\s+)?(?:kế hoạch|chỉ tiêu|dự toán|KH)(?!\w)"
+)
+_CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|so năm|mỗi năm|/năm)")
+_CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
+_LEVEL_END_RE = re.compile(
+    r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
+    r"|còn|ít nhất|tối thiểu|tối đa|xấp xỉ))*\s*$"
+)
+_RATE_INDICATOR_RE = re.compile(
+    r"(?i)tốc độ tăng|tăng trưởng|tốc độ phát triển|mức tăng|tỷ lệ tăng|chỉ số tăng"
+)
+
+_TARGET_CUE = (
+    r"phấn đấu|mục tiêu|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
+    r"|hướng đến|đến năm \d{4}|tới năm \d{4}|đến hết năm|xác định|giao chỉ tiêu|chỉ tiêu đặt ra"
+    r"|chỉ tiêu đề ra|kế hoạch năm \d{4}|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
+)
+_ACTUAL_CUE = (
+    r"đã(?! được đề ra| đề ra| đặt ra| được đặt ra| xác định| được giao| giao| được phê duyệt"
+    r"| phê duyệt)|ước|đến nay|(?<!thực )hiện nay|(?<!thực )hiện có|(?<!thực )hiện đã|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
+    r"|vừa qua|thời gian qua|đạt được|tính đến|lũy kế|luỹ kế|thực hiện được|trong năm qua"
+)
+_CUE_RE = re.compile(rf"(?i)(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE}))(?!\w)")
+_SENT_TARGET_START_RE = re.compile(
+    r"(?i)^\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)"
+)
+
+
+def qualifier(before: str, after: str) -> str:
+    """The qualifier from the words nearest the number (`before` ends at the number)."""
+    tail = before[-80:]
+    for _ in range(_MAX_QUAL_HOPS):
+        m = _QUAL_TAIL_RE.search(tail)
+        if m:
+            return next(q for _, q in _QUALIFIERS if m.group(q))
+        n = _NEUTRAL_TAIL_RE.search(tail)
+        if not n:
+            break
+        tail = tail[: n.start()]
+    m = _AFTER_QUAL_RE.match(after)
+    if m:
+        word = m.group().strip().lower()
+        return "ge" if word == "trở lên" else "le" if word == "trở xuống" else "eq"
+    return "eq"
+
+
+def measure(cue_tail: str, clause: str, after: str, indicator: str | None, unit: str) -> str:
+    """`plan`, `change` or `level`. `cue_tail`: the cue words between indicator and number."""
+    if unit in ("percent", "permille") and _PLAN_AFTER_RE.match(after):
+        return "plan"
+    if unit in ("percent", "permille") and _PLAN_BEFORE_RE.search(clause):
+        return "plan"
+    if _CHANGE_WORD_RE.search(cue_tail):
+        return "level" if _LEVEL_END_RE.search(cue_tail) else "change"
+    if _CHANGE_AFTER_RE.match(after) and not after.lstrip().lower().startswith("so với kế"):
+        return "change"
+    if unit == "multiple":
+        return "change"
+    if indicator and _RATE_INDICATOR_RE.search(indicator) and unit in ("percent", "permille"):
+        return "change"
+    return "level"
+
+
+def kind(sentence_before: str, in_target_scope: bool) -> str:
+    """`target` or `actual` from the nearest cue before the figure, else the heading scope."""
+    last = None
+    for m in _CUE_RE.finditer(sentence_before):
+        last = m
+    if last is not None:
+        return "target" if last.group("target") else "actual"
+    if _SENT_TARGET_START_RE.match(sentence_before):
+        return "target"
+    return "target" if in_target_scope else "actual"

@@ -1,0 +1,56 @@
+-- Figures with their article's place and term, a value in base units and the
+-- period a result speaks of.
+with
+
+figures as (
+    select * from {{ ref('stg_raw__figures') }}
+),
+
+articles as (
+    select * from {{ ref('int_articles_located') }}
+),
+
+terms as (
+    select * from {{ ref('terms') }}
+),
+
+joined as (
+    select
+        figures.*,
+        articles.page_id,
+        articles.source_name,
+        articles.district_code,
+        articles.term_code,
+        articles.published_date,
+        substring(articles.body_text, figures.char_start + 1, figures.char_end - figures.char_start) as provenance_text,
+        try_cast(regexp_extract(figures.sentence_vi, '[Nn]ăm (20[0-9]{2})', 1) as integer) as sentence_year,
+    from figures
+    inner join articles on figures.article_id = articles.article_id
+),
+
+final as (
+    select
+        joined.*,
+        case joined.unit
+            when 'percent' then joined.figure_value / 100
+            when 'permille' then joined.figure_value / 1000
+            else joined.figure_value
+        end as value_base,
+        case joined.unit
+            when 'percent' then joined.figure_value_max / 100
+            when 'permille' then joined.figure_value_max / 1000
+            else joined.figure_value_max
+        end as value_max_base,
+        case
+            when joined.unit = 'ratio' and joined.denominator > 0
+                then 100.0 * joined.figure_value / joined.denominator
+        end as ratio_percent,
+        joined.provenance_text = joined.surface as has_exact_provenance,
+        coalesce(joined.sentence_year, year(joined.published_date)) as period_year,
+        terms.start_year as term_start_year,
+        terms.end_year as term_end_year,
+    from joined
+    left join terms on joined.term_code = terms.term_code
+)
+
+select * from final

@@ -1,0 +1,18 @@
+with
+
+indicators as (
+    select * from {{ ref('indicators') }}
+),
+
+final as (
+    select
+        indicator_code,
+        name_vi,
+        name_en,
+        unit,
+        cast(is_higher_better as boolean) as is_higher_better,
+        string_split(patterns, '|') as patterns_vi,
+    from indicators
+)
+
+select * from final

@@ -1,0 +1,175 @@
+"""The expectation suites, as data: one suite per validated table.
+
+Kept free of Great Expectations imports (GX takes seconds to import); `run.py`
+turns these into GX suites. Every check has a severity:
+
+- BLOCKING: a pipeline defect (broken keys, lost provenance, impossible values
+  from parsing, a collapse in row counts). It stops the publish.
+- FINDING: the source's own inconsistency (38/42 stated as 84,7%). Recorded per
+  figure and reported; never blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+BLOCKING = "blocking"
+FINDING = "finding"
+
+UNITS = ["percent", "permille", "vnd", "usd", "ratio", "multiple", "quantity", "count"]
+KINDS = ["target", "actual"]
+MEASURES = ["level", "change", "plan"]
+QUALIFIERS = ["eq", "approx", "gt", "ge", "lt", "le"]
+ERROR_REASONS = [
+    "dns", "connection", "timeout", "http_status", "robots_disallowed", "too_large",
+    "not_html", "undecodable", "no_article_body", "redirect_loop", "foreign_host", "truncated",
+]  # fmt: skip
+
+# Plan attainment ("đạt 103% dự toán", "bằng 151% kế hoạch") may pass 100%, but a
+# report of 1000% of plan is a parsing error, not a budget.
+MAX_PLAN_PERCENT = 1000
+# The largest money figure a district or city reports is Hanoi's budget, a few
+# hundred thousand billion đồng; 10^16 đồng is beyond any of them.
+MAX_VND = 1e16
+MAX_USD = 1e12
+# A run yielding fewer than this share of the last good run's rows has collapsed.
+MIN_ROW_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Check:
+    expectation: str  # a GX expectation class name
+    kwargs: dict[str, Any]
+    severity: str = BLOCKING
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str  # <layer>_<table>
+    query: str
+    id_columns: tuple[str, ...]
+    checks: list[Check] = field(default_factory=list)
+    # the run's row-count guard compares this table with the last good run
+    guard_table: str | None = None
+
+
+def _unique(column: str) -> Check:
+    return Check("ExpectColumnValuesToBeUnique", {"column": column}, BLOCKING, f"{column} unique")
+
+
+def _not_null(column: str, severity: str = BLOCKING, **kwargs: Any) -> Check:
+    return Check(
+        "ExpectColumnValuesToNotBeNull", {"column": column, **kwargs}, severity, f"{column} present"
+    )
+
+
+def _in_set(column: str, values: list, severity: str = BLOCKING) -> Check:
+    return Check(
+        "ExpectColumnValuesToBeInSet",
+        {"column": column, "value_set": values},
+        severity,
+        f"{column} in its vocabulary",
+    )
+
+
+def _between(column: str, low: float | None, high: float | None, where: str, why: str,
+             severity: str = BLOCKING) -> Check:  # fmt: skip
+    kwargs: dict[str, Any] = {"column": column, "min_value": low, "max_value": high}
+    kwargs.update(row_condition=where, condition_parser="pandas")
+    return Check("ExpectColumnValuesToBeBetween", kwargs, severity, why)
+
+
+FIGURE_CHECKS = [
+    _unique("figure_id"),
+    _not_null("figure_id"),
+    _not_null("figure_value"),
+    _in_set("unit", UNITS),
+    _in_set("figure_kind", KINDS),
+    _in_set("measure", MEASURES),
+    _in_set("qualifier", QUALIFIERS),
+    Check(
+        "ExpectColumnPairValuesToBeEqual",
+        {"column_A": "surface", "column_B": "provenance_text"},
+        BLOCKING,
+        "provenance: text[char_start:char_end] equals surface",
+    ),
+    _between("figure_value", 0, 100, 'unit == "percent" and measure == "level"',
+             "percentage levels within 0-100"),
+    _between("figure_value", 0, 1000, 'unit == "permille"', "per mille within 0-1000"),
+    _between("figure_value", 0, MAX_PLAN_PERCENT, 'unit == "percent" and measure == "plan"',
+             "plan attainment within 0-1000%"),
+    _between("figure_value", -100, MAX_PLAN_PERCENT, 'unit == "percent" and measure == "change"',
+             "percentage changes within -100..1000"),
+    _between("figure_value", 1, MAX_VND, 'unit == "vnd"', "money in đồng positive and sane"),
+    _between("figure_value", 1, MAX_USD, 'unit == "usd"', "money in USD positive and sane"),
+    _between("denominator", 1, None, 'unit == "ratio"', "ratios have a positive denominator"),
+    _between("range_gap", 0, None, "range_gap == range_gap", "ranges: low end <= high end"),
+    _between("ratio_excess", None, 0, 'unit == "ratio"',
+             "ratios: numerator <= denominator (part of a whole)", FINDING),
+    _not_null("term_code", FINDING, row_condition='figure_kind == "target"',
+              condition_parser="pandas"),
+    _not_null("period_year", FINDING, row_condition='figure_kind == "actual"',
+              condition_parser="pandas"),
+]
+
+SUITES = [
+    Suite(
+        name="raw_pages",
+        query="select * from raw.pages",
+        id_columns=("page_id",),
+        checks=[
+            _unique("page_id"),
+            _not_null("url"),
+            _in_set("error_reason", ERROR_REASONS),
+            _not_null("content_hash", row_condition="error_reason != error_reason",
+                      condition_parser="pandas"),
+        ],
+    ),
+    Suite(
+        name="raw_articles",
+        query="select article_id, page_id, body_text, content_hash from raw.articles",
+        id_columns=("article_id",),
+        checks=[
+            _unique("article_id"),
+            _not_null("body_text"),
+            _not_null("content_hash"),
+            Check("ExpectColumnValueLengthsToBeBetween", {"column": "body_text", "min_value": 200},
+                  FINDING, "article bodies are not stubs"),
+        ],
+        guard_table="articles",
+    ),
+    Suite(
+        name="marts_fct_figure",
+        query="""
+            select
+                *,
+                figure_value_max - figure_value as range_gap,
+                case when unit = 'ratio' then figure_value - denominator end as ratio_excess,
+            from main_marts.fct_figure
+        """,
+        id_columns=("figure_id",),
+        checks=FIGURE_CHECKS,
+        guard_table="figures",
+    ),
+    Suite(
+        name="marts_mart_figure_consistency",
+        query="select * from main_marts.mart_figure_consistency",
+        id_columns=("check_id", "figure_id"),
+        checks=[
+            _unique("check_id"),
+            Check("ExpectColumnValuesToBeInSet", {"column": "is_consistent", "value_set": [True]},
+                  FINDING, "the article's own arithmetic holds"),
+        ],
+    ),
+    Suite(
+        name="marts_mart_scorecard",
+        query="select * from main_marts.mart_scorecard",
+        id_columns=("target_id",),
+        checks=[
+            _unique("target_id"),
+            _in_set("status", ["met", "not_met", "exceeded", "no_result_yet"]),
+        ],
+    ),
+]

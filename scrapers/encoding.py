@@ -1,0 +1,93 @@
+"""Decode HTML bytes: BOM, HTTP header, <meta charset>, then detection; NFC output.
+
+Legacy Vietnamese pages (windows-1258, decomposed tone marks) are common on old state
+sites and are often served with no charset at all; generic detectors tend to call them
+windows-1252, so candidates are ranked by how Vietnamese the decoded text looks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"))
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+VI_CHARS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+MOJIBAKE = re.compile(r"[ÃÂ][\x80-\xbf]|Ä[‘ƒ]|Æ[°¡]|á»|áº|\ufffd")
+
+
+class UndecodableError(ValueError):
+    """No encoding gives readable text."""
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    m = re.search(r"charset\s*=\s*[\"']?([^\s;\"']+)", content_type, re.I)
+    return _normal(m.group(1)) if m else None
+
+
+def _normal(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip()).name
+    except LookupError:
+        return None
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def vietnamese_score(text: str) -> float:
+    """Higher when the text reads as Vietnamese, lower with mojibake."""
+    nfc = unicodedata.normalize("NFC", text)
+    return len(VI_CHARS.findall(nfc)) - 5 * len(MOJIBAKE.findall(nfc))
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    candidates: list[tuple[str, str]] = []
+    for enc in ("utf-8", "cp1258"):
+        text = _try(data, enc)
+        if text is not None:
+            candidates.append((text, enc))
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        text = _try(data, best.encoding)
+        if text is not None:
+            candidates.append((text, codecs.lookup(best.encoding).name))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: vietnamese_score(c[0]))
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """(NFC text, encoding used). Raises UndecodableError."""
+    if not data:
+        raise UndecodableError("empty body")
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return unicodedata.normalize("NFC", data[len(bom):].decode(enc, "replace")), enc
+    declared = [charset_from_content_type(content_type)]
+    m = META_CHARSET.search(data[:4096])
+    declared.append(_normal(m.group(1).decode("ascii", "ignore")) if m else None)
+    for enc in declared:
+        if enc:
+            text = _try(data, enc)
+            if text is not None:
+                return unicodedata.normalize("NFC", text), enc
+    found = _detect(data)
+    if found is None:
+        raise UndecodableError("no encoding decodes the body")
+    text, enc = found
+    if text.count("\x00") > len(text) // 100 + 1:
+        raise UndecodableError("binary content")
+    return unicodedata.normalize("NFC", text), enc
