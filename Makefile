@@ -1,4 +1,6 @@
 # Two commands on a fresh machine: `make run` and `make test`. Both set up .venv first.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,7 +10,7 @@ export PREFECT_HOME := $(CURDIR)/.chitieu/prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup run test lint bench server clean
+.PHONY: setup browser run test lint bench server clean
 
 setup: $(STAMP)
 
@@ -16,13 +18,19 @@ setup: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]' \
+	  2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
 	touch $(STAMP)
+
+# Headless Chromium (Debian's package) for the tests that open HTML reports.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
 run: setup
 	$(BIN)/chitieu run
 
-test: setup
+test: setup browser
 	$(BIN)/pytest -q
 
 lint: setup

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from expectations.suites import BLOCKING, FINDING, MIN_ROW_SHARE, SUITES, Check, Suite
+from expectations.suites import BLOCKING, FINDING, MIN_ROW_SHARE, SUITES, Check, Suite, Where
 
 log = logging.getLogger(__name__)
 DOCS_SITE = "chitieu"
@@ -83,7 +83,7 @@ def read_frames(db: Path, suites: list[Suite]) -> dict[str, pd.DataFrame]:
         con.close()
 
 
-def _row_guard(suite: Suite, baseline: dict[str, int]) -> Check | None:
+def row_guard(suite: Suite, baseline: dict[str, int]) -> Check | None:
     last = baseline.get(suite.guard_table or "")
     if not last:
         return None
@@ -101,20 +101,21 @@ def validate(
 ) -> ValidationReport:
     """Validate every suite; build Data Docs into `docs_dir`."""
     frames = read_frames(db, SUITES)
-    context = _context(gx_root, docs_dir)
+    context = gx_context(gx_root, docs_dir)
     results: list[CheckResult] = []
     for suite in SUITES:
         checks = list(suite.checks)
-        guard = _row_guard(suite, baseline or {})
+        guard = row_guard(suite, baseline or {})
         if guard:
             checks.append(guard)
-        results.extend(_run_suite(context, suite, checks, frames[suite.name]))
+        results.extend(run_suite(context, suite, checks, frames[suite.name]))
     context.build_data_docs(site_names=[DOCS_SITE])
     index = docs_dir / "index.html"
     return ValidationReport(run_id, datetime.now(UTC), results, index if index.exists() else None)
 
 
-def _context(gx_root: Path, docs_dir: Path):
+def gx_context(gx_root: Path, docs_dir: Path):
+    """A file-backed GX context under `gx_root` whose Data Docs go to `docs_dir`."""
     import great_expectations as gx
 
     gx_root.mkdir(parents=True, exist_ok=True)
@@ -136,6 +137,25 @@ def _context(gx_root: Path, docs_dir: Path):
     return context
 
 
+def _condition(where: Where):
+    from great_expectations.expectations.row_conditions import Column
+
+    clauses = []
+    for column, op, value in where:
+        if op == "==":
+            clauses.append(Column(column) == value)
+        elif op == "not_null":
+            clauses.append(Column(column).is_not_null())
+        elif op == "is_null":
+            clauses.append(Column(column).is_null())
+        else:
+            raise ValueError(f"unknown operator {op!r} in a row condition")
+    condition = clauses[0]
+    for clause in clauses[1:]:
+        condition = condition & clause
+    return condition
+
+
 def _gx_suite(suite: Suite, checks: list[Check]):
     import great_expectations as gx
 
@@ -143,13 +163,19 @@ def _gx_suite(suite: Suite, checks: list[Check]):
     for check in checks:
         cls = getattr(gx.expectations, check.expectation)
         meta = {"severity": check.severity, "description": check.description}
-        gx_suite.add_expectation(cls(**check.kwargs, meta=meta))
+        kwargs = dict(check.kwargs)
+        if check.where:
+            kwargs["row_condition"] = _condition(check.where)
+        gx_suite.add_expectation(cls(**kwargs, meta=meta))
     return gx_suite
 
 
-def _run_suite(context, suite: Suite, checks: list[Check], frame: pd.DataFrame):
+def run_suite(context, suite: Suite, checks: list[Check], frame: pd.DataFrame,
+              *, docs: bool = True) -> list[CheckResult]:  # fmt: skip
+    """Validate `frame` against `checks`, saved idempotently as suite `suite.name`."""
     import great_expectations as gx
 
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])]
     source = context.data_sources.add_or_update_pandas("warehouse")
     asset = source.add_dataframe_asset(suite.name)
     batch = asset.add_batch_definition_whole_dataframe("whole_table")
@@ -161,7 +187,7 @@ def _run_suite(context, suite: Suite, checks: list[Check], frame: pd.DataFrame):
         gx.Checkpoint(
             name=f"chitieu_{suite.name}",
             validation_definitions=[definition],
-            actions=[gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])],
+            actions=actions if docs else [],
             result_format={
                 "result_format": "COMPLETE",
                 "unexpected_index_column_names": list(suite.id_columns),

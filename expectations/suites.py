@@ -37,12 +37,18 @@ MAX_USD = 1e12
 MIN_ROW_SHARE = 0.5
 
 
+# A row condition as data: (column, operator, value) clauses joined by "and";
+# operators "==", "not_null" and "is_null". run.py turns them into GX Column conditions.
+Where = tuple[tuple[str, str, Any], ...]
+
+
 @dataclass(frozen=True)
 class Check:
     expectation: str  # a GX expectation class name
     kwargs: dict[str, Any]
     severity: str = BLOCKING
     description: str = ""
+    where: Where = ()
 
 
 @dataclass(frozen=True)
@@ -59,9 +65,9 @@ def _unique(column: str) -> Check:
     return Check("ExpectColumnValuesToBeUnique", {"column": column}, BLOCKING, f"{column} unique")
 
 
-def _not_null(column: str, severity: str = BLOCKING, **kwargs: Any) -> Check:
+def _not_null(column: str, severity: str = BLOCKING, where: Where = ()) -> Check:
     return Check(
-        "ExpectColumnValuesToNotBeNull", {"column": column, **kwargs}, severity, f"{column} present"
+        "ExpectColumnValuesToNotBeNull", {"column": column}, severity, f"{column} present", where
     )
 
 
@@ -74,11 +80,14 @@ def _in_set(column: str, values: list, severity: str = BLOCKING) -> Check:
     )
 
 
-def _between(column: str, low: float | None, high: float | None, where: str, why: str,
+def _between(column: str, low: float | None, high: float | None, where: Where, why: str,
              severity: str = BLOCKING) -> Check:  # fmt: skip
     kwargs: dict[str, Any] = {"column": column, "min_value": low, "max_value": high}
-    kwargs.update(row_condition=where, condition_parser="pandas")
-    return Check("ExpectColumnValuesToBeBetween", kwargs, severity, why)
+    return Check("ExpectColumnValuesToBeBetween", kwargs, severity, why, where)
+
+
+def _is(column: str, value: Any) -> tuple[str, str, Any]:
+    return (column, "==", value)
 
 
 FIGURE_CHECKS = [
@@ -95,23 +104,21 @@ FIGURE_CHECKS = [
         BLOCKING,
         "provenance: text[char_start:char_end] equals surface",
     ),
-    _between("figure_value", 0, 100, 'unit == "percent" and measure == "level"',
+    _between("figure_value", 0, 100, (_is("unit", "percent"), _is("measure", "level")),
              "percentage levels within 0-100"),
-    _between("figure_value", 0, 1000, 'unit == "permille"', "per mille within 0-1000"),
-    _between("figure_value", 0, MAX_PLAN_PERCENT, 'unit == "percent" and measure == "plan"',
+    _between("figure_value", 0, 1000, (_is("unit", "permille"),), "per mille within 0-1000"),
+    _between("figure_value", 0, MAX_PLAN_PERCENT, (_is("unit", "percent"), _is("measure", "plan")),
              "plan attainment within 0-1000%"),
-    _between("figure_value", -100, MAX_PLAN_PERCENT, 'unit == "percent" and measure == "change"',
+    _between("figure_value", -100, MAX_PLAN_PERCENT, (_is("unit", "percent"), _is("measure", "change")),
              "percentage changes within -100..1000"),
-    _between("figure_value", 1, MAX_VND, 'unit == "vnd"', "money in đồng positive and sane"),
-    _between("figure_value", 1, MAX_USD, 'unit == "usd"', "money in USD positive and sane"),
-    _between("denominator", 1, None, 'unit == "ratio"', "ratios have a positive denominator"),
-    _between("range_gap", 0, None, "range_gap == range_gap", "ranges: low end <= high end"),
-    _between("ratio_excess", None, 0, 'unit == "ratio"',
+    _between("figure_value", 1, MAX_VND, (_is("unit", "vnd"),), "money in đồng positive and sane"),
+    _between("figure_value", 1, MAX_USD, (_is("unit", "usd"),), "money in USD positive and sane"),
+    _between("denominator", 1, None, (_is("unit", "ratio"),), "ratios have a positive denominator"),
+    _between("range_gap", 0, None, (("range_gap", "not_null", None),), "ranges: low end <= high end"),
+    _between("ratio_excess", None, 0, (_is("unit", "ratio"),),
              "ratios: numerator <= denominator (part of a whole)", FINDING),
-    _not_null("term_code", FINDING, row_condition='figure_kind == "target"',
-              condition_parser="pandas"),
-    _not_null("period_year", FINDING, row_condition='figure_kind == "actual"',
-              condition_parser="pandas"),
+    _not_null("term_code", FINDING, where=(_is("figure_kind", "target"),)),
+    _not_null("period_year", FINDING, where=(_is("figure_kind", "actual"),)),
 ]
 
 SUITES = [
@@ -123,8 +130,7 @@ SUITES = [
             _unique("page_id"),
             _not_null("url"),
             _in_set("error_reason", ERROR_REASONS),
-            _not_null("content_hash", row_condition="error_reason != error_reason",
-                      condition_parser="pandas"),
+            _not_null("content_hash", where=(("error_reason", "is_null", None),)),
         ],
     ),
     Suite(
@@ -139,6 +145,20 @@ SUITES = [
                   FINDING, "article bodies are not stubs"),
         ],
         guard_table="articles",
+    ),
+    Suite(
+        name="raw_figures",
+        query="""
+            select figure_id, article_id, unit, char_end - char_start as surface_length,
+            from raw.figures
+        """,
+        id_columns=("figure_id",),
+        checks=[
+            _unique("figure_id"),
+            _not_null("article_id"),
+            _in_set("unit", UNITS),
+            _between("surface_length", 1, 200, (), "offsets span the figure (1-200 characters)"),
+        ],
     ),
     Suite(
         name="marts_fct_figure",

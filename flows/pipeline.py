@@ -8,6 +8,7 @@ published warehouse exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import socket
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -28,11 +29,30 @@ class ValidationFailed(RuntimeError):
     """Blocking checks failed: the warehouse was not published."""
 
 
+def _mirror_port(state: Path) -> int:
+    """A free loopback port for the mirror, kept for this home's later runs.
+
+    Page identity is the URL, port included: the same port on every run keeps a
+    re-run incremental (conditional GETs, no duplicate pages)."""
+    record = state / "mirror_port"
+    if record.exists():
+        port = int(record.read_text())
+        with contextlib.suppress(OSError), socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(("127.0.0.1", port))
+            return port
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    record.write_text(str(port))
+    return port
+
+
 @contextlib.contextmanager
-def _sources(registry: str | None, use_mirror: bool) -> Iterator[list[Source]]:
+def _sources(paths: Paths, registry: str | None, use_mirror: bool) -> Iterator[list[Source]]:
     """The bundled mirror for the default run (served on loopback), else a registry."""
     if use_mirror:
-        with serve_mirror() as base_url:
+        with serve_mirror(port=_mirror_port(paths.state)) as base_url:
             yield load_registry(MIRROR_REGISTRY, base_url=base_url)
     else:
         yield load_registry(Path(registry) if registry else None)
@@ -51,7 +71,7 @@ def chitieu_pipeline(
     paths = Paths.from_env(home).ensure()
     run_id = uuid.uuid4().hex
     summary = RunSummary(run_id=run_id, started_at=datetime.now(UTC), paths=paths)
-    with _sources(registry, use_mirror) as registered:
+    with _sources(paths, registry, use_mirror) as registered:
         chosen = [s for s in registered if not sources or s.name in sources]
         logger.info("crawling %d sources into %s", len(chosen), paths.archive)
         crawled = tasks.crawl(chosen, paths.archive, full_reparse)

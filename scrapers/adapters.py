@@ -73,4 +73,6 @@ def adapter_blocks(soup: BeautifulSoup, selectors: dict) -> list[str]:
 def _as_list(value: object) -> list[str]:
     if not value:
         return []
-    return [value] if isinstance(value, str) else [str(v) for v in value]  # type: ignore[union-attr]
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []

@@ -16,22 +16,30 @@ from scrapers.http import PoliteClient
 from scrapers.registry import CrawlSettings, Source
 
 log = logging.getLogger(__name__)
-ADHOC_SETTINGS = CrawlSettings(delay=1.0, concurrency=1, timeout=20.0, retries=2, backoff=1.0,
-                               max_listing_pages=20)
+ADHOC_SETTINGS = CrawlSettings(
+    delay=1.0, concurrency=1, timeout=20.0, retries=2, backoff=1.0, max_listing_pages=20
+)
 
 
 def adhoc_source(start_url: str, settings: CrawlSettings | None = None) -> Source:
     parts = urlsplit(start_url)
     origin = f"{parts.scheme}://{parts.netloc}"
     return Source(
-        name=f"adhoc:{parts.netloc}", base_url=origin, allowed_hosts=(parts.hostname or "",),
-        listing_urls=(start_url,), sitemap_urls=(origin + "/sitemap.xml",),
-        crawl=settings or ADHOC_SETTINGS, adapter="generic", kind="adhoc")
+        name=f"adhoc:{parts.netloc}",
+        base_url=origin,
+        allowed_hosts=(parts.hostname or "",),
+        listing_urls=(start_url,),
+        sitemap_urls=(origin + "/sitemap.xml",),
+        crawl=settings or ADHOC_SETTINGS,
+        adapter="generic",
+        kind="adhoc",
+    )
 
 
 def _listing_pages(crawler: Crawler, source: Source) -> tuple[list[str], set[str]]:
     """Links found on the start page and its pagination pages (same host only)."""
-    queue, listings, links = [source.listing_urls[0]], set(), []
+    queue, links = [source.listing_urls[0]], []
+    listings: set[str] = set()
     while queue and len(listings) < source.crawl.max_listing_pages:
         url = queue.pop(0)
         if url in listings:
@@ -47,8 +55,13 @@ def _listing_pages(crawler: Crawler, source: Source) -> tuple[list[str], set[str
     return links, listings
 
 
-def crawl_start_url(start_url: str, archive_dir: Path, *, max_pages: int = 200,
-                    settings: CrawlSettings | None = None) -> CrawlResult:
+def crawl_start_url(
+    start_url: str,
+    archive_dir: Path,
+    *,
+    max_pages: int = 200,
+    settings: CrawlSettings | None = None,
+) -> CrawlResult:
     """Crawl ``start_url``'s listing, pagination and sitemap; same host, same politeness."""
     source = adhoc_source(start_url, settings)
     archive = Archive(Path(archive_dir))

@@ -24,8 +24,17 @@ from typing import Any
 
 from scrapers.http import FetchError, FetchResult
 
-KEEP_HEADERS = ("content-type", "etag", "last-modified", "content-length", "date", "location",
-                "retry-after", "content-encoding", "server")
+KEEP_HEADERS = (
+    "content-type",
+    "etag",
+    "last-modified",
+    "content-length",
+    "date",
+    "location",
+    "retry-after",
+    "content-encoding",
+    "server",
+)
 
 
 def sha256(body: bytes) -> str:
@@ -106,18 +115,28 @@ class Archive:
         entry = self.latest_good(url)
         return self.read(entry["hash"]) if entry else None
 
-    def record_fetch(self, result: FetchResult | None, url: str, kind: str, source_name: str,
-                     error: FetchError | None = None) -> dict:
+    def record_fetch(
+        self,
+        result: FetchResult | None,
+        url: str,
+        kind: str,
+        source_name: str,
+        error: FetchError | None = None,
+    ) -> dict:
         """Store a fetch outcome; returns the manifest entry (with ``is_changed``)."""
         previous = self.latest_good(url)
         entry: dict[str, Any] = {
-            "url": url, "final_url": result.final_url if result else (error and error.final_url)
-            or url, "source": source_name, "kind": kind,
+            "url": url,
+            "final_url": result.final_url if result else (error and error.final_url) or url,
+            "source": source_name,
+            "kind": kind,
             "status": result.status_code if result else (error.status if error else None),
             "headers": _keep(result.headers if result else (error.headers if error else {})),
             "fetched_at": (result.fetched_at if result else datetime.now(UTC)).isoformat(),
-            "hash": None, "error": error.reason if error else None,
-            "error_detail": error.detail if error else None, "is_changed": False,
+            "hash": None,
+            "error": error.reason if error else None,
+            "error_detail": error.detail if error else None,
+            "is_changed": False,
         }
         if result is not None and result.not_modified and previous:
             entry["hash"] = previous["hash"]

@@ -11,12 +11,60 @@ import unicodedata
 
 from bs4 import Comment, NavigableString, Tag
 
-SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button", "form",
-             "input", "select", "textarea", "object", "embed", "canvas", "map"}
-BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
-              "li", "ul", "ol", "blockquote", "pre", "table", "tbody", "thead", "tr", "td",
-              "th", "figure", "figcaption", "header", "footer", "aside", "nav", "dl", "dt",
-              "dd", "hr", "center", "address", "caption"}
+SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "button",
+    "form",
+    "input",
+    "select",
+    "textarea",
+    "object",
+    "embed",
+    "canvas",
+    "map",
+}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "center",
+    "address",
+    "caption",
+}
 BULLETS = ("-", "+", "•", "*", "–", "●", "○", "·")
 
 

@@ -19,9 +19,20 @@ from scrapers.parse import ParseError, parse_article
 from scrapers.registry import Source, source_for_url
 
 log = logging.getLogger(__name__)
-ERROR_REASONS = ("dns", "connection", "timeout", "http_status", "robots_disallowed", "too_large",
-                 "not_html", "undecodable", "no_article_body", "redirect_loop", "foreign_host",
-                 "truncated")
+ERROR_REASONS = (
+    "dns",
+    "connection",
+    "timeout",
+    "http_status",
+    "robots_disallowed",
+    "too_large",
+    "not_html",
+    "undecodable",
+    "no_article_body",
+    "redirect_loop",
+    "foreign_host",
+    "truncated",
+)
 MAX_SITEMAPS = 10
 WORKERS = 8
 
@@ -53,23 +64,37 @@ def page_row(entry: dict, source_name: str) -> dict:
     headers = entry.get("headers") or {}
     fetched = entry.get("fetched_at")
     return {
-        "page_id": page_id(entry["url"]), "source_name": source_name, "url": entry["url"],
-        "final_url": entry.get("final_url") or entry["url"], "status_code": entry.get("status"),
-        "content_type": headers.get("content-type"), "content_hash": entry.get("hash"),
-        "etag": headers.get("etag"), "last_modified": headers.get("last-modified"),
+        "page_id": page_id(entry["url"]),
+        "source_name": source_name,
+        "url": entry["url"],
+        "final_url": entry.get("final_url") or entry["url"],
+        "status_code": entry.get("status"),
+        "content_type": headers.get("content-type"),
+        "content_hash": entry.get("hash"),
+        "etag": headers.get("etag"),
+        "last_modified": headers.get("last-modified"),
         "fetched_at": datetime.fromisoformat(fetched) if isinstance(fetched, str) else fetched,
-        "is_changed": bool(entry.get("is_changed")), "error_reason": entry.get("error"),
-        "error_detail": entry.get("error_detail"), "kind": entry.get("kind", "article"),
+        "is_changed": bool(entry.get("is_changed")),
+        "error_reason": entry.get("error"),
+        "error_detail": entry.get("error_detail"),
+        "kind": entry.get("kind", "article"),
     }
 
 
 def article_row(parsed, row: dict) -> dict:  # type: ignore[no-untyped-def]
     return {
-        "page_id": row["page_id"], "source_name": row["source_name"], "url": row["url"],
-        "content_hash": row["content_hash"], "title": parsed.title,
-        "published_at": parsed.published_at, "published_tz": parsed.published_tz,
-        "author": parsed.author, "text": parsed.text, "districts": parsed.districts,
-        "term": parsed.term, "parser": parsed.parser,
+        "page_id": row["page_id"],
+        "source_name": row["source_name"],
+        "url": row["url"],
+        "content_hash": row["content_hash"],
+        "title": parsed.title,
+        "published_at": parsed.published_at,
+        "published_tz": parsed.published_tz,
+        "author": parsed.author,
+        "text": parsed.text,
+        "districts": parsed.districts,
+        "term": parsed.term,
+        "parser": parsed.parser,
     }
 
 
@@ -96,13 +121,19 @@ class Crawler:
             self._claimed.add(url)
             return True
 
-    def fetch(self, url: str, source: Source, kind: str,
-              accept: tuple[str, ...] = HTML_TYPES) -> tuple[dict, bytes | None]:
+    def fetch(
+        self, url: str, source: Source, kind: str, accept: tuple[str, ...] = HTML_TYPES
+    ) -> tuple[dict, bytes | None]:
         """Conditional GET into the archive; returns (page row, current body or None)."""
         try:
-            res = self.client.fetch(url, source.crawl, allowed_hosts=source.allowed_hosts,
-                                    conditional=self.archive.conditional_headers(url),
-                                    accept=accept, source_name=source.name)
+            res = self.client.fetch(
+                url,
+                source.crawl,
+                allowed_hosts=source.allowed_hosts,
+                conditional=self.archive.conditional_headers(url),
+                accept=accept,
+                source_name=source.name,
+            )
         except FetchError as err:
             entry = self.archive.record_fetch(None, url, kind, source.name, err)
             row = page_row(entry, source.name)
@@ -139,7 +170,8 @@ class Crawler:
         return source.host_allowed(url) and discover.matches_article(url, source)
 
     def _from_listings(self, source: Source) -> list[str]:
-        queue, visited, found = list(source.listing_urls), set(), []
+        queue, found = list(source.listing_urls), []
+        visited: set[str] = set()
         while queue and len(visited) < source.crawl.max_listing_pages:
             url = queue.pop(0)
             if url in visited:
@@ -178,19 +210,27 @@ class Crawler:
         self._add(articles=[article_row(parsed, row)])
 
 
-def crawl_sources(sources: list[Source], archive_dir: Path, *, timeout: float | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> CrawlResult:
+def crawl_sources(
+    sources: list[Source],
+    archive_dir: Path,
+    *,
+    timeout: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CrawlResult:
     """Crawl every source: discovery, then articles; failures become page rows."""
     archive = Archive(Path(archive_dir))
     with PoliteClient(timeout=timeout, robots_store=archive) as client:
         crawler = Crawler(client, archive)
         with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="crawl") as pool:
             found = list(pool.map(crawler.discover, sources))
-            todo = [(u, s) for s, urls in zip(sources, found, strict=True) for u in urls
-                    if crawler.claim(u)]
-            done = 0
-            for _ in pool.map(lambda job: crawler.article(*job), todo):
-                done += 1
+            todo = [
+                (u, s)
+                for s, urls in zip(sources, found, strict=True)
+                for u in urls
+                if crawler.claim(u)
+            ]
+            jobs = pool.map(lambda job: crawler.article(*job), todo)
+            for done, _ in enumerate(jobs, start=1):
                 if progress:
                     progress(done, len(todo))
     log.info("crawl finished: %s", crawler.result.counts())
@@ -209,8 +249,12 @@ def reparse_archive(archive_dir: Path, sources: list[Source]) -> CrawlResult:
         row = page_row({**entry, "is_changed": True}, source.name if source else "adhoc")
         result.pages.append(row)
         try:
-            parsed = parse_article(archive.read(entry["hash"]), entry["url"], source,
-                                   headers={"content-type": row["content_type"]})
+            parsed = parse_article(
+                archive.read(entry["hash"]),
+                entry["url"],
+                source,
+                headers={"content-type": row["content_type"]},
+            )
         except ParseError as exc:
             row["error_reason"], row["error_detail"] = exc.reason, str(exc)
             continue

@@ -24,9 +24,13 @@ PATTERNS = [
     re.compile(_D),  # Thứ Hai, 15/12/2023
 ]
 META_SELECTORS = [
-    "meta[property='article:published_time']", "meta[name='article:published_time']",
-    "meta[itemprop='datePublished']", "meta[name='pubdate']", "meta[name='publishdate']",
-    "meta[property='og:published_time']", "meta[name='date']",
+    "meta[property='article:published_time']",
+    "meta[name='article:published_time']",
+    "meta[itemprop='datePublished']",
+    "meta[name='pubdate']",
+    "meta[name='publishdate']",
+    "meta[property='og:published_time']",
+    "meta[name='date']",
 ]
 
 
@@ -42,8 +46,15 @@ def _build(g: dict[str, str | None], tz: tzinfo) -> datetime | None:
             hour += 12
         elif ampm in ("AM", "SA") and hour == 12:
             hour = 0
-        local = datetime(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0), hour,
-                         int(g.get("M") or 0), int(g.get("S") or 0), tzinfo=tz)
+        local = datetime(
+            int(g["y"] or 0),
+            int(g["m"] or 0),
+            int(g["d"] or 0),
+            hour,
+            int(g.get("M") or 0),
+            int(g.get("S") or 0),
+            tzinfo=tz,
+        )
     except (TypeError, ValueError):
         return None
     if not 1990 <= local.year <= 2100:
@@ -86,11 +97,17 @@ def _dateparser(text: str, tz_name: str | None) -> datetime | None:
     m = re.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", text, re.I)
     if not m:
         return None
-    import dateparser
+    import dateparser  # type: ignore[import-untyped]
 
-    dt = dateparser.parse(m.group(0), languages=["vi"],
-                          settings={"TIMEZONE": tz_name or VN_TZ, "RETURN_AS_TIMEZONE_AWARE": True,
-                                    "DATE_ORDER": "DMY"})
+    dt = dateparser.parse(
+        m.group(0),
+        languages=["vi"],
+        settings={
+            "TIMEZONE": tz_name or VN_TZ,
+            "RETURN_AS_TIMEZONE_AWARE": True,
+            "DATE_ORDER": "DMY",
+        },
+    )
     return dt.astimezone(UTC) if dt else None
 
 

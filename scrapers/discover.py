@@ -25,8 +25,12 @@ def _soup(body: bytes, content_type: str | None = None) -> BeautifulSoup:
     return BeautifulSoup(text, "lxml")
 
 
-def _abs(base: str, href: str | None) -> str | None:
-    if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+def _abs(base: str, href: object) -> str | None:
+    if (
+        not isinstance(href, str)
+        or not href
+        or href.startswith(("javascript:", "mailto:", "tel:", "#"))
+    ):
         return None
     url = urldefrag(urljoin(base, href.strip()))[0]
     return url if urlsplit(url).scheme in ("http", "https") else None
@@ -36,18 +40,24 @@ def matches_article(url: str, source: Source) -> bool:
     parts = urlsplit(url)
     tail = parts.path + (("?" + parts.query) if parts.query else "")
     return not source.article_url_patterns or any(
-        re.search(p, tail) for p in source.article_url_patterns)
+        re.search(p, tail) for p in source.article_url_patterns
+    )
 
 
-def listing_links(body: bytes, page_url: str, source: Source,
-                  content_type: str | None = None) -> tuple[list[str], list[str]]:
+def listing_links(
+    body: bytes, page_url: str, source: Source, content_type: str | None = None
+) -> tuple[list[str], list[str]]:
     """(article URLs, pagination URLs) found on a listing page, in page order."""
     soup = _soup(body, content_type)
     link_sel = source.selector_list("listing_links")
     anchors = select_all(soup, link_sel) if link_sel else []
     if not anchors:  # selectors unverified or absent: any link that looks like an article
-        anchors = [a for a in soup.find_all("a") if matches_article(
-            _abs(page_url, a.get("href")) or "", source) and source.article_url_patterns]
+        anchors = [
+            a
+            for a in soup.find_all("a")
+            if matches_article(_abs(page_url, a.get("href")) or "", source)
+            and source.article_url_patterns
+        ]
     articles = _unique(_abs(page_url, a.get("href")) for a in anchors)
     pages = pagination_links(soup, page_url, source.selector_list("pagination"))
     return [u for u in articles if not SKIP_EXT.search(urlsplit(u).path)], pages
@@ -66,8 +76,9 @@ def pagination_links(soup: BeautifulSoup, page_url: str, selectors: list[str]) -
 def sitemap_urls(body: bytes) -> tuple[list[str], list[str]]:
     """(page URLs, nested sitemap URLs) from a sitemap or sitemap index."""
     soup = BeautifulSoup(body, "xml")
-    nested = [loc.get_text(strip=True) for sm in soup.find_all("sitemap")
-              for loc in sm.find_all("loc")]
+    nested = [
+        loc.get_text(strip=True) for sm in soup.find_all("sitemap") for loc in sm.find_all("loc")
+    ]
     pages = [loc.get_text(strip=True) for u in soup.find_all("url") for loc in u.find_all("loc")]
     return _unique(pages), _unique(nested)
 
@@ -75,9 +86,13 @@ def sitemap_urls(body: bytes) -> tuple[list[str], list[str]]:
 def feed_urls(body: bytes) -> list[str]:
     """Item links of an RSS 2.0 or Atom feed."""
     soup = BeautifulSoup(body, "xml")
-    links = [i.find("link").get_text(strip=True) for i in soup.find_all("item") if i.find("link")]
-    links += [link.get("href") for e in soup.find_all("entry") for link in e.find_all("link")
-              if link.get("href")]
+    links = [link.get_text(strip=True) for i in soup.find_all("item") if (link := i.find("link"))]
+    links += [
+        str(link.get("href"))
+        for e in soup.find_all("entry")
+        for link in e.find_all("link")
+        if link.get("href")
+    ]
     return _unique(links)
 
 
@@ -86,8 +101,7 @@ def same_host_links(body: bytes, page_url: str) -> list[str]:
     soup = _soup(body)
     host = urlsplit(page_url).netloc
     urls = _unique(_abs(page_url, a.get("href")) for a in soup.find_all("a"))
-    return [u for u in urls if urlsplit(u).netloc == host and not SKIP_EXT.search(
-        urlsplit(u).path)]
+    return [u for u in urls if urlsplit(u).netloc == host and not SKIP_EXT.search(urlsplit(u).path)]
 
 
 def _unique(urls) -> list[str]:  # type: ignore[no-untyped-def]

@@ -13,10 +13,14 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
-BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"))
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 VI_CHARS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii"}
 MOJIBAKE = re.compile(r"[ÃÂ][\x80-\xbf]|Ä[‘ƒ]|Æ[°¡]|á»|áº|\ufffd")
 
 
@@ -75,15 +79,18 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
         raise UndecodableError("empty body")
     for bom, enc in BOMS:
         if data.startswith(bom):
-            return unicodedata.normalize("NFC", data[len(bom):].decode(enc, "replace")), enc
-    declared = [charset_from_content_type(content_type)]
+            return unicodedata.normalize("NFC", data[len(bom) :].decode(enc, "replace")), enc
+    declared: list[str | None] = [charset_from_content_type(content_type)]
     m = META_CHARSET.search(data[:4096])
     declared.append(_normal(m.group(1).decode("ascii", "ignore")) if m else None)
-    for enc in declared:
-        if enc:
-            text = _try(data, enc)
-            if text is not None:
-                return unicodedata.normalize("NFC", text), enc
+    for name in declared:
+        decoded = _try(data, name) if name else None
+        if name and decoded is not None:
+            if name in WESTERN:  # often a server default, wrong for Vietnamese pages
+                found = _detect(data)
+                if found and vietnamese_score(found[0]) > vietnamese_score(decoded):
+                    decoded, name = found
+            return unicodedata.normalize("NFC", decoded), name
     found = _detect(data)
     if found is None:
         raise UndecodableError("no encoding decodes the body")

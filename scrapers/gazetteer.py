@@ -13,7 +13,11 @@ from pathlib import Path
 
 SEED_CSV = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds" / "districts.csv"
 PREFIXES = {
-    "quận": "quan", "huyện": "huyen", "thị xã": "thi xa", "phường": "phuong", "xã": "xa",
+    "quận": "quan",
+    "huyện": "huyen",
+    "thị xã": "thi xa",
+    "phường": "phuong",
+    "xã": "xa",
     "thành phố": "thanh pho",
 }
 TERM = re.compile(r"nhiệm\s+kỳ\s*:?\s*(\d{4})\s*[-–—]\s*(\d{4})", re.I)
@@ -32,7 +36,8 @@ class Unit:
 
     def valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to)
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 def fold(text: str) -> str:
@@ -50,24 +55,40 @@ def _day(value: str) -> date | None:
 def load_units(path: Path = SEED_CSV) -> tuple[Unit, ...]:
     with open(path, encoding="utf-8", newline="") as fh:
         return tuple(
-            Unit(r["district_code"], r["name_vi"], r["name_ascii"], r["unit_type"],
-                 r["parent_code"] or None, _day(r["valid_from"]), _day(r["valid_to"]))
-            for r in csv.DictReader(fh))
+            Unit(
+                r["district_code"],
+                r["name_vi"],
+                r["name_ascii"],
+                r["unit_type"],
+                r["parent_code"] or None,
+                _day(r["valid_from"]),
+                _day(r["valid_to"]),
+            )
+            for r in csv.DictReader(fh)
+        )
 
 
 @lru_cache(maxsize=4)
-def _patterns(path: Path = SEED_CSV) -> tuple[tuple[Unit, re.Pattern, re.Pattern | None], ...]:
-    out = []
+def _index(path: Path = SEED_CSV) -> tuple[re.Pattern, re.Pattern, dict[str, list[Unit]]]:
+    """Two alternations (prefixed names in folded text, bare names in NFC text) and the
+    units behind each matched key. One pass per pattern keeps parsing fast."""
+    by_key: dict[str, list[Unit]] = {}
+    prefixed, bare = set(), set()
     for unit in load_units(path):
-        name = re.escape(fold(unit.name_vi))
         prefix = PREFIXES.get(unit.unit_type, "")
-        prefixed = re.compile(rf"\b{prefix} {name}\b") if prefix else re.compile(rf"\b{name}\b")
-        bare = None
+        key = f"{prefix} {fold(unit.name_vi)}".strip()
+        by_key.setdefault(key, []).append(unit)
+        prefixed.add(key)
         if unit.unit_type in ("quận", "huyện", "thị xã", "thành phố"):
             # Bare names only for district level and up, and only capitalised as a proper noun.
-            bare = re.compile(rf"(?<!\w){re.escape(unit.name_vi)}(?!\w)")
-        out.append((unit, prefixed, bare))
-    return tuple(out)
+            by_key.setdefault(unit.name_vi, []).append(unit)
+            bare.add(unit.name_vi)
+    longest_first = sorted(prefixed, key=len, reverse=True)
+    p_re = re.compile(r"\b(" + "|".join(map(re.escape, longest_first)) + r")\b")
+    b_re = re.compile(
+        r"(?<!\w)(" + "|".join(map(re.escape, sorted(bare, key=len, reverse=True))) + r")(?!\w)"
+    )
+    return p_re, b_re, by_key
 
 
 def find_districts(text: str, when: date | None = None, path: Path = SEED_CSV) -> list[str]:
@@ -76,14 +97,14 @@ def find_districts(text: str, when: date | None = None, path: Path = SEED_CSV) -
     ``when`` (the publication day) keeps only units that existed then, so a 2020 article's
     "phường Phú Thượng" is the Tây Hồ ward and not the 2025 ward of the same name.
     """
-    folded, nfc = fold(text), unicodedata.normalize("NFC", text)
+    p_re, b_re, by_key = _index(path)
+    prefixed = Counter(p_re.findall(fold(text)))
+    bare = Counter(b_re.findall(unicodedata.normalize("NFC", text)))
     counts: Counter[str] = Counter()
-    for unit, prefixed, bare in _patterns(path):
-        n = len(prefixed.findall(folded))
-        if bare is not None:
-            n = max(n, len(bare.findall(nfc)))
-        if n and (when is None or unit.valid_on(when)):
-            counts[unit.code] += n
+    for unit_key, n in list(prefixed.items()) + list(bare.items()):
+        for unit in by_key.get(unit_key, []):
+            if when is None or unit.valid_on(when):
+                counts[unit.code] = max(counts[unit.code], n)
     return [code for code, _ in counts.most_common()]
 
 

@@ -12,20 +12,37 @@ from bs4 import BeautifulSoup, Tag
 
 from scrapers.blocks import clean_text, link_text_len, node_blocks
 
-NOISE_TAGS = ["nav", "header", "footer", "aside", "form", "iframe", "noscript", "script",
-              "style", "figure", "figcaption", "button", "select", "svg"]
+NOISE_TAGS = [
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "noscript",
+    "script",
+    "style",
+    "figure",
+    "figcaption",
+    "button",
+    "select",
+    "svg",
+]
 NOISE_ATTR = re.compile(
     r"(^|[\s_-])(menu|navbar|nav|breadcrumbs?|sidebar|footer|banner|share|sharing|social|"
     r"comments?|binh-luan|related|other|others|tags?|keywords?|widget|adv|ads|advert|popup|"
     r"cookie|search|pagination|paging|video|most-read|doc-nhieu|caption|discussion|"
-    r"bookmarks|ratings?|print|toolbar|rss|hotline)([\s_-]|$)", re.I)
+    r"bookmarks|ratings?|print|toolbar|rss|hotline)([\s_-]|$)",
+    re.I,
+)
 # Headings of page furniture; a block introduced by one of these is not the article.
 NOISE_HEADINGS = re.compile(
     r"^(tin liên quan|bài liên quan|các tin khác|các tin tức khác|tin khác|tin cùng chuyên mục|"
     r"video đang hot|video|đọc nhiều|xem nhiều|tin mới|tin mới nhất|bình luận|ý kiến bạn đọc|"
     r"phản hồi|gửi phản hồi|chia sẻ|chia sẻ bài viết|album ảnh|các chuyên mục|"
     r"liên kết website|từ khóa|tags?|danh mục tin tức|tìm kiếm|văn bản mới|in bài viết)\s*:?$",
-    re.I)
+    re.I,
+)
 MIN_BLOCK = 25
 MIN_BODY_CHARS = 150
 BLOCKISH = ["p", "li", "h2", "h3", "h4", "h5", "blockquote", "pre", "td", "div"]
@@ -34,7 +51,7 @@ BLOCKISH = ["p", "li", "h2", "h3", "h4", "h5", "blockquote", "pre", "td", "div"]
 def _attr_text(tag: Tag) -> str:
     if tag.attrs is None:
         return ""
-    classes = tag.get("class") or []
+    classes: list[str] = list(tag.get("class") or [])
     return " ".join([*classes, str(tag.get("id") or "")])
 
 
@@ -44,24 +61,31 @@ def strip_noise(root: Tag, *, by_attr: bool = True) -> None:
         tag.decompose()
     if by_attr:
         for tag in root.find_all(True):
-            if tag.attrs is not None and tag.name not in ("html", "body") \
-                    and NOISE_ATTR.search(_attr_text(tag)):
+            if (
+                tag.attrs is not None
+                and tag.name not in ("html", "body")
+                and NOISE_ATTR.search(_attr_text(tag))
+            ):
                 tag.decompose()
     drop_noise_headings(root)
 
 
 def drop_noise_headings(root: Tag) -> None:
     """Remove "Tin liên quan"-style blocks: the heading and its small container."""
-    for tag in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "p", "span",
-                              "div", "li", "a"]):
+    for tag in root.find_all(
+        ["h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "p", "span", "div", "li", "a"]
+    ):
         if tag.decomposed or tag.attrs is None:
             continue
         text = clean_text(tag.get_text(" "))
         if not text or len(text) > 40 or not NOISE_HEADINGS.match(text):
             continue
         parent = tag.parent
-        if isinstance(parent, Tag) and parent.name not in ("body", "html", "[document]") \
-                and len(clean_text(parent.get_text(" "))) < 800:
+        if (
+            isinstance(parent, Tag)
+            and parent.name not in ("body", "html", "[document]")
+            and len(clean_text(parent.get_text(" "))) < 800
+        ):
             parent.decompose()
         else:
             tag.decompose()

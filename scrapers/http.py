@@ -10,6 +10,7 @@ import logging
 import ssl
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,19 +27,37 @@ from scrapers.registry import USER_AGENT, CrawlSettings
 
 log = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-XML_TYPES = ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
-             "text/plain")
+XML_TYPES = (
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "text/plain",
+)
 RETRY_STATUS = {429, 500, 502, 503, 504}
 REDIRECTS = {301, 302, 303, 307, 308}
-DNS_HINTS = ("name or service not known", "nodename nor servname", "getaddrinfo",
-             "temporary failure in name resolution", "no address associated", "name resolution")
+DNS_HINTS = (
+    "name or service not known",
+    "nodename nor servname",
+    "getaddrinfo",
+    "temporary failure in name resolution",
+    "no address associated",
+    "name resolution",
+)
 
 
 class FetchError(Exception):
     """A fetch that failed; ``reason`` is one of the crawl's error reasons."""
 
-    def __init__(self, reason: str, detail: str = "", *, status: int | None = None,
-                 headers: dict[str, str] | None = None, final_url: str | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        detail: str = "",
+        *,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+        final_url: str | None = None,
+    ) -> None:
         super().__init__(f"{reason}: {detail}")
         self.reason, self.detail, self.status = reason, detail, status
         self.headers = headers or {}
@@ -74,8 +93,14 @@ class RobotsStore(Protocol):
 
     def conditional_headers(self, url: str) -> dict[str, str]: ...
     def latest_body(self, url: str) -> bytes | None: ...
-    def record_fetch(self, result: FetchResult | None, url: str, kind: str,
-                     source_name: str, error: FetchError | None = None) -> Any: ...
+    def record_fetch(
+        self,
+        result: FetchResult | None,
+        url: str,
+        kind: str,
+        source_name: str,
+        error: FetchError | None = None,
+    ) -> Any: ...
 
 
 def classify_exception(exc: Exception) -> tuple[str, str]:
@@ -134,7 +159,9 @@ def _ssl_context(legacy: bool) -> ssl.SSLContext | bool:
         return True
     ctx = ssl.create_default_context()
     # Old state sites still offer only TLS 1.0/1.1 and weak DH; accept them there only.
-    ctx.minimum_version = ssl.TLSVersion.TLSv1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # deprecated on purpose
+        ctx.minimum_version = ssl.TLSVersion.TLSv1
     ctx.set_ciphers("DEFAULT:@SECLEVEL=0")
     ctx.options |= getattr(ssl, "OP_LEGACY_SERVER_CONNECT", 0)
     return ctx
@@ -143,8 +170,13 @@ def _ssl_context(legacy: bool) -> ssl.SSLContext | bool:
 class PoliteClient:
     """A thread-safe HTTP client that behaves like a well-mannered crawler."""
 
-    def __init__(self, *, user_agent: str = USER_AGENT, timeout: float | None = None,
-                 robots_store: RobotsStore | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        user_agent: str = USER_AGENT,
+        timeout: float | None = None,
+        robots_store: RobotsStore | None = None,
+    ) -> None:
         self.user_agent = user_agent
         self.timeout_override = timeout
         self.robots_store = robots_store
@@ -169,16 +201,20 @@ class PoliteClient:
         with self._lock:
             if legacy_tls not in self._clients:
                 self._clients[legacy_tls] = httpx.Client(
-                    follow_redirects=False, verify=_ssl_context(legacy_tls),
+                    follow_redirects=False,
+                    verify=_ssl_context(legacy_tls),
                     headers={"User-Agent": self.user_agent, "Accept-Language": "vi,en;q=0.5"},
-                    limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
+                    limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
+                )
             return self._clients[legacy_tls]
 
     def _timeout(self, settings: CrawlSettings) -> float:
         return self.timeout_override if self.timeout_override is not None else settings.timeout
 
     # -- robots.txt ---------------------------------------------------------------------
-    def robots_for(self, url: str, settings: CrawlSettings, source_name: str = "") -> Protego | None:
+    def robots_for(
+        self, url: str, settings: CrawlSettings, source_name: str = ""
+    ) -> Protego | None:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
@@ -187,28 +223,38 @@ class PoliteClient:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
         with lock:
             if origin not in self._robots:
-                self._robots[origin] = self._load_robots(origin + "/robots.txt", settings,
-                                                         source_name)
+                self._robots[origin] = self._load_robots(
+                    origin + "/robots.txt", settings, source_name
+                )
         return self._robots[origin]
 
-    def _load_robots(self, robots_url: str, settings: CrawlSettings,
-                     source_name: str) -> Protego | None:
+    def _load_robots(
+        self, robots_url: str, settings: CrawlSettings, source_name: str
+    ) -> Protego | None:
         store = self.robots_store
         headers = store.conditional_headers(robots_url) if store else {}
         try:
-            result = self._get_once_with_retries(robots_url, settings, headers, XML_TYPES + HTML_TYPES)
+            result = self._get_once_with_retries(
+                robots_url, settings, headers, XML_TYPES + HTML_TYPES
+            )
         except FetchError as err:
             if store:
                 store.record_fetch(None, robots_url, "robots", source_name, err)
             if err.status is not None and 400 <= err.status < 500:
                 return None  # no robots.txt: everything allowed (RFC 9309)
-            log.warning("robots.txt unavailable at %s (%s); treating site as disallowed",
-                        robots_url, err.reason)
+            log.warning(
+                "robots.txt unavailable at %s (%s); treating site as disallowed",
+                robots_url,
+                err.reason,
+            )
             return Protego.parse("User-agent: *\nDisallow: /")
         if store:
             store.record_fetch(result, robots_url, "robots", source_name)
-        body = result.body if result.body is not None else (
-            store.latest_body(robots_url) if store else None)
+        body = (
+            result.body
+            if result.body is not None
+            else (store.latest_body(robots_url) if store else None)
+        )
         return Protego.parse((body or b"").decode("utf-8", "replace"))
 
     def allowed(self, url: str, settings: CrawlSettings, source_name: str = "") -> bool:
@@ -222,9 +268,16 @@ class PoliteClient:
         return float(delay or 0.0)
 
     # -- fetching -----------------------------------------------------------------------
-    def fetch(self, url: str, settings: CrawlSettings, *, allowed_hosts: tuple[str, ...] = (),
-              conditional: dict[str, str] | None = None, accept: tuple[str, ...] = HTML_TYPES,
-              source_name: str = "") -> FetchResult:
+    def fetch(
+        self,
+        url: str,
+        settings: CrawlSettings,
+        *,
+        allowed_hosts: tuple[str, ...] = (),
+        conditional: dict[str, str] | None = None,
+        accept: tuple[str, ...] = HTML_TYPES,
+        source_name: str = "",
+    ) -> FetchResult:
         """GET ``url`` following redirects by hand. Raises FetchError with a reason."""
         current, seen = url, {url}
         for _ in range(settings.max_redirects + 1):
@@ -235,49 +288,67 @@ class PoliteClient:
                 return result
             location = result.headers.get("location")
             if not location:
-                raise FetchError("http_status", "redirect without Location",
-                                 status=result.status_code, final_url=current)
+                raise FetchError(
+                    "http_status",
+                    "redirect without Location",
+                    status=result.status_code,
+                    final_url=current,
+                )
             current = urljoin(current, location)
             if current in seen:
                 raise FetchError("redirect_loop", f"revisits {current}", final_url=current)
             seen.add(current)
-        raise FetchError("redirect_loop", f"more than {settings.max_redirects} redirects",
-                         final_url=current)
+        raise FetchError(
+            "redirect_loop", f"more than {settings.max_redirects} redirects", final_url=current
+        )
 
-    def _check_allowed(self, url: str, settings: CrawlSettings, allowed_hosts: tuple[str, ...],
-                       source_name: str) -> None:
+    def _check_allowed(
+        self, url: str, settings: CrawlSettings, allowed_hosts: tuple[str, ...], source_name: str
+    ) -> None:
         host = urlsplit(url).hostname or ""
         if allowed_hosts and not any(host == h or host.endswith("." + h) for h in allowed_hosts):
             raise FetchError("foreign_host", f"{host} is not in allowed_hosts", final_url=url)
         if not self.allowed(url, settings, source_name):
             raise FetchError("robots_disallowed", "robots.txt disallows this URL", final_url=url)
 
-    def _get_once_with_retries(self, url: str, settings: CrawlSettings,
-                               headers: dict[str, str], accept: tuple[str, ...]) -> FetchResult:
+    def _get_once_with_retries(
+        self, url: str, settings: CrawlSettings, headers: dict[str, str], accept: tuple[str, ...]
+    ) -> FetchResult:
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
-            backoff = min(settings.max_backoff, settings.backoff * 2 ** (state.attempt_number - 1))
+            backoff = settings.backoff * 2 ** (state.attempt_number - 1)
             hinted = _retry_after(exc.headers) if isinstance(exc, _Retryable) else None
-            return min(settings.max_backoff, hinted) if hinted is not None else backoff
+            return min(settings.max_backoff, hinted if hinted is not None else backoff)
 
         retrying = Retrying(
-            stop=stop_after_attempt(settings.retries + 1), wait=wait, reraise=True,
-            retry=retry_if_exception(lambda e: isinstance(e, (_Retryable, httpx.ConnectError))))
+            stop=stop_after_attempt(settings.retries + 1),
+            wait=wait,
+            reraise=True,
+            retry=retry_if_exception(lambda e: isinstance(e, (_Retryable, httpx.ConnectError))),
+        )
         try:
             return retrying(self._get_once, url, settings, headers, accept)
         except _Retryable as exc:
-            raise FetchError("http_status", f"HTTP {exc.status} after retries",
-                             status=exc.status, headers=exc.headers, final_url=url) from None
+            raise FetchError(
+                "http_status",
+                f"HTTP {exc.status} after retries",
+                status=exc.status,
+                headers=exc.headers,
+                final_url=url,
+            ) from None
         except httpx.HTTPError as exc:
             reason, detail = classify_exception(exc)
             raise FetchError(reason, detail, final_url=url) from None
 
-    def _get_once(self, url: str, settings: CrawlSettings, headers: dict[str, str],
-                  accept: tuple[str, ...]) -> FetchResult:
+    def _get_once(
+        self, url: str, settings: CrawlSettings, headers: dict[str, str], accept: tuple[str, ...]
+    ) -> FetchResult:
         host = urlsplit(url).netloc
         client = self._client(settings.legacy_tls)
-        with self._gate.slot(host, settings, self._crawl_delay(url)), client.stream(
-                "GET", url, headers=headers, timeout=self._timeout(settings)) as resp:
+        with (
+            self._gate.slot(host, settings, self._crawl_delay(url)),
+            client.stream("GET", url, headers=headers, timeout=self._timeout(settings)) as resp,
+        ):
             hdrs = {k.lower(): v for k, v in resp.headers.items()}
             status = resp.status_code
             if status in RETRY_STATUS:
@@ -285,8 +356,9 @@ class PoliteClient:
             if status in REDIRECTS or status == 304:
                 return FetchResult(url, url, status, hdrs, None)
             if status >= 400 or status < 200:
-                raise FetchError("http_status", f"HTTP {status}", status=status, headers=hdrs,
-                                 final_url=url)
+                raise FetchError(
+                    "http_status", f"HTTP {status}", status=status, headers=hdrs, final_url=url
+                )
             _check_type(hdrs, accept, url, status)
             body = _read_limited(resp, settings.max_bytes, url, hdrs)
             return FetchResult(url, str(resp.url), status, hdrs, body)
@@ -295,22 +367,33 @@ class PoliteClient:
 def _check_type(hdrs: dict[str, str], accept: tuple[str, ...], url: str, status: int) -> None:
     ctype = (hdrs.get("content-type") or "").split(";")[0].strip().lower()
     if ctype and not any(ctype == a for a in accept):
-        raise FetchError("not_html", f"content type {ctype}", status=status, headers=hdrs,
-                         final_url=url)
+        raise FetchError(
+            "not_html", f"content type {ctype}", status=status, headers=hdrs, final_url=url
+        )
 
 
 def _read_limited(resp: httpx.Response, max_bytes: int, url: str, hdrs: dict[str, str]) -> bytes:
     """Read the body but stop as soon as it passes ``max_bytes``."""
     declared = hdrs.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError("too_large", f"Content-Length {declared} > {max_bytes}",
-                         status=resp.status_code, headers=hdrs, final_url=url)
+        raise FetchError(
+            "too_large",
+            f"Content-Length {declared} > {max_bytes}",
+            status=resp.status_code,
+            headers=hdrs,
+            final_url=url,
+        )
     chunks, size = [], 0
     for chunk in resp.iter_raw() if _identity(hdrs) else resp.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError("too_large", f"body passed {max_bytes} bytes",
-                             status=resp.status_code, headers=hdrs, final_url=url)
+            raise FetchError(
+                "too_large",
+                f"body passed {max_bytes} bytes",
+                status=resp.status_code,
+                headers=hdrs,
+                final_url=url,
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 

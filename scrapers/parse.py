@@ -69,14 +69,17 @@ def _to_text(html: bytes | str, headers: dict | None) -> tuple[str, str]:
 def extract_title(soup: BeautifulSoup, source: Source | None) -> str:
     sels = source.selector_list("title") if source else []
     title = adapters.select_first_text(soup, sels) if sels else None
-    title = title or adapters.select_first_text(
-        soup, ["meta[property='og:title']", "h1", "title"])
+    title = title or adapters.select_first_text(soup, ["meta[property='og:title']", "h1", "title"])
     return TITLE_SUFFIX.sub("", title or "").strip()
 
 
 def extract_author(soup: BeautifulSoup, source: Source | None) -> str | None:
     sels = (source.selector_list("author") if source else []) + [
-        "meta[name='author']", "[itemprop='author']", ".author", ".article__author"]
+        "meta[name='author']",
+        "[itemprop='author']",
+        ".author",
+        ".article__author",
+    ]
     text = adapters.select_first_text(soup, sels)
     if text and len(text) <= 80:
         return text
@@ -111,25 +114,27 @@ def extract_date(soup: BeautifulSoup, html: str, source: Source | None) -> datet
     return found or dates.htmldate_fallback(html, tz)
 
 
-def _body(soup: BeautifulSoup, source: Source | None) -> tuple[list[str], str]:
+def _body(text: str, soup: BeautifulSoup, source: Source | None) -> tuple[list[str], str]:
+    """Adapter first; both extractors mutate the soup, so the fallback parses afresh."""
     if source and source.selectors.get("body"):
-        work = BeautifulSoup(str(soup), "lxml")  # adapters mutate; keep ``soup`` for fallback
-        blocks = adapters.adapter_blocks(work, source.selectors)
+        blocks = adapters.adapter_blocks(soup, source.selectors)
         if generic.body_chars(blocks) >= generic.MIN_BODY_CHARS:
             return blocks, f"adapter:{source.adapter}"
         log.info("adapter %s found no body; using the generic extractor", source.adapter)
+        soup = BeautifulSoup(text, "lxml")
     return generic.extract_blocks(soup), "generic"
 
 
-def parse_article(html: bytes | str, url: str, source: Source | None = None, *,
-                  headers: dict | None = None) -> ParsedArticle:
+def parse_article(
+    html: bytes | str, url: str, source: Source | None = None, *, headers: dict | None = None
+) -> ParsedArticle:
     """Parse an article page. Raises NoArticleBody when no main text is found."""
     text, encoding = _to_text(html, headers)
     soup = BeautifulSoup(text, "lxml")
     title = extract_title(soup, source)
     published = extract_date(soup, text, source)
     author = extract_author(soup, source)
-    blocks, parser = _body(soup, source)
+    blocks, parser = _body(text, soup, source)
     if title and blocks and blocks[0] == title:
         blocks = blocks[1:]
     if generic.body_chars(blocks) < generic.MIN_BODY_CHARS:
@@ -139,7 +144,14 @@ def parse_article(html: bytes | str, url: str, source: Source | None = None, *,
     body = "\n\n".join(blocks)
     when = published.date() if published else None
     return ParsedArticle(
-        url=url, title=title, text=body, published_at=published,
-        published_tz=source.timezone if source else dates.VN_TZ, author=author,
-        districts=find_districts(title + "\n" + body, when), term=find_term(title + "\n" + body),
-        parser=parser, encoding=encoding)
+        url=url,
+        title=title,
+        text=body,
+        published_at=published,
+        published_tz=source.timezone if source else dates.VN_TZ,
+        author=author,
+        districts=find_districts(title + "\n" + body, when),
+        term=find_term(title + "\n" + body),
+        parser=parser,
+        encoding=encoding,
+    )

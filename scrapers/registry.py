@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 USER_AGENT = "chitieu/0.1 (+https://github.com/chitieu/chitieu)"
 DEFAULT_REGISTRY = Path(__file__).resolve().parent / "sources.yaml"

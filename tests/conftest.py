@@ -50,3 +50,22 @@ def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+def screenshot(page: Path, out: Path) -> Path:
+    """Open a local HTML page in headless Chromium (Debian's package) and save a PNG."""
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser, "chromium is missing: `make test` installs it (apt-get install chromium)"
+    subprocess.run(
+        [
+            browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={out.parent / 'chromium-profile'}",
+            "--window-size=1280,1600", f"--screenshot={out}", page.resolve().as_uri(),
+        ],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return out

@@ -29,12 +29,12 @@ def test_publishes_the_five_articles(published_run):
 
 def test_seed_figures_reach_fct_figure(published_run):
     published = Paths.from_env(published_run[0]).published
-    surfaces = {r[0] for r in _query(published, "select surface from main_marts.fct_figure")}
-    assert {"84,7%", "38/42 trường", "12.993 tỷ đồng"} <= surfaces
-    (value,) = _query(
-        published, "select figure_value from main_marts.fct_figure where surface = '12.993 tỷ đồng'"
-    )[0]
-    assert value == 12_993_000_000_000
+    figures = set(
+        _query(published, "select unit, figure_value, denominator from main_marts.fct_figure")
+    )
+    assert ("percent", 84.7, None) in figures  # Bắc Từ Liêm congress: 38/42 schools, 84,7%
+    assert ("ratio", 38.0, 42.0) in figures
+    assert ("vnd", 12_993_000_000_000.0, None) in figures  # Tây Hồ budget revenue
 
 
 def test_dbt_tests_passed_and_gx_recorded(published_run):

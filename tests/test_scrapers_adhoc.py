@@ -9,8 +9,9 @@ from scrapers.mirror import site
 from scrapers.mirror.server import mirror_state, serve_mirror
 from scrapers.registry import CrawlSettings
 
-FAST = CrawlSettings(delay=0.0, concurrency=4, timeout=0.5, max_bytes=1_000_000, retries=1,
-                     backoff=0.05)
+FAST = CrawlSettings(
+    delay=0.0, concurrency=4, timeout=0.5, max_bytes=1_000_000, retries=1, backoff=0.05
+)
 
 
 def test_adhoc_crawl_uses_listing_pagination_and_sitemap(tmp_path: Path) -> None:

@@ -23,8 +23,12 @@ from tests.scrapers_fixtures import (
 def crawled(tmp_path_factory):
     with serve_mirror(slow_seconds=SLOW_SECONDS) as url:
         calls: list[tuple[int, int]] = []
-        result = crawl_sources(mirror_sources(url), tmp_path_factory.mktemp("archive"),
-                               timeout=TIMEOUT, progress=lambda d, t: calls.append((d, t)))
+        result = crawl_sources(
+            mirror_sources(url),
+            tmp_path_factory.mktemp("archive"),
+            timeout=TIMEOUT,
+            progress=lambda d, t: calls.append((d, t)),
+        )
         yield url, result, list(mirror_state(url).requests), calls
 
 
@@ -72,9 +76,21 @@ def test_retries_500_then_succeeds(crawled) -> None:
 
 def test_page_rows_have_the_documented_columns(crawled) -> None:
     _, result, _, calls = crawled
-    columns = {"page_id", "source_name", "url", "final_url", "status_code", "content_type",
-               "content_hash", "etag", "last_modified", "fetched_at", "is_changed",
-               "error_reason", "error_detail"}
+    columns = {
+        "page_id",
+        "source_name",
+        "url",
+        "final_url",
+        "status_code",
+        "content_type",
+        "content_hash",
+        "etag",
+        "last_modified",
+        "fetched_at",
+        "is_changed",
+        "error_reason",
+        "error_detail",
+    }
     for row in result.pages:
         assert columns <= set(row)
         assert row["fetched_at"].tzinfo is not None

@@ -39,8 +39,9 @@ def test_changed_page_is_picked_up(tmp_path: Path) -> None:
     with serve_mirror(root, slow_seconds=SLOW_SECONDS) as url:
         _crawl(url, tmp_path / "a")
         seed_file = next(root.glob("004_*.txt"))
-        seed_file.write_text(seed_file.read_text(encoding="utf-8") + "\n\n" + NEW_SENTENCE + "\n",
-                             encoding="utf-8")
+        seed_file.write_text(
+            seed_file.read_text(encoding="utf-8") + "\n\n" + NEW_SENTENCE + "\n", encoding="utf-8"
+        )
         second = _crawl(url, tmp_path / "a")
     assert len(second.articles) == 1
     assert NEW_SENTENCE in second.articles[0]["text"]

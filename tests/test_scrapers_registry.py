@@ -19,8 +19,13 @@ from scrapers.registry import (
 def test_shipped_registry_has_the_required_sources() -> None:
     sources = {s.name: s for s in load_registry()}
     hosts = {h for s in sources.values() for h in s.allowed_hosts}
-    assert {"hanoi.gov.vn", "bactuliem.hanoi.gov.vn", "tayho.hanoi.gov.vn", "hanoimoi.vn",
-            "kinhtedothi.vn"} <= hosts
+    assert {
+        "hanoi.gov.vn",
+        "bactuliem.hanoi.gov.vn",
+        "tayho.hanoi.gov.vn",
+        "hanoimoi.vn",
+        "kinhtedothi.vn",
+    } <= hosts
     kinds = [s.kind for s in sources.values()]
     assert kinds.count("district_portal") >= 2 and kinds.count("newspaper") >= 2
     assert "city_portal" in kinds

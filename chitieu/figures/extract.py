@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from chitieu.figures import indicators, semantics
 from chitieu.figures.model import Figure
@@ -18,6 +17,7 @@ _MULTIPLE_CUE_RE = re.compile(
 )
 _MULTIPLE_AFTER_RE = re.compile(r"\s+lần\s+(?:so với|so)(?!\w)")
 _AFTER_WINDOW = 60
+_DATE_YEAR_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)")
 
 
 def scan(text: str) -> list[Candidate]:
@@ -56,35 +56,80 @@ def _sentence_of(sents: list[Span], start: int, from_index: int) -> int:
 def extract_figures(text: str) -> list[Figure]:
     """Every figure of `text`, in text order; offsets refer to `normalize_text(text)`."""
     norm = normalize_text(text)
-    return list(_figures(norm))
-
-
-def _figures(norm: str) -> Iterator[Figure]:
     cands = scan(norm)
     if not cands:
-        return
-    sents = sentences(norm)
-    scope = Scope(norm)
-    si, prev_end, prev_indicator, prev_sent = 0, -1, None, -1
-    for n, cand in enumerate(cands):
-        si = _sentence_of(sents, cand.start, si)
-        sent = sents[si]
+        return []
+    return _Walker(norm, cands).figures()
+
+
+class _KindCarry:
+    """The kind a paragraph's strong cues carry to later sentences without cues."""
+
+    def __init__(self) -> None:
+        self.para = -2
+        self.kind: str | None = None
+        self.gap_start = 0  # start of the figure-less text since the last figure's sentence
+
+    def enter(self, norm: str, s_start: int, new_sentence: bool) -> str | None:
+        para = norm.rfind("\n", 0, s_start)
+        if para != self.para:
+            self.para, self.kind, self.gap_start = para, None, para + 1
+        if new_sentence:
+            self.kind = semantics.strong_cue(norm[self.gap_start : s_start]) or self.kind
+        return self.kind
+
+    def leave(self, kind: str, strong: bool, s_end: int) -> None:
+        if strong:
+            self.kind = kind
+        self.gap_start = s_end
+
+
+class _Walker:
+    """Walks the candidates of one text in order, keeping sentence and paragraph state."""
+
+    def __init__(self, norm: str, cands: list[Candidate]) -> None:
+        self.norm, self.cands = norm, cands
+        self.sents = sentences(norm)
+        self.scope = Scope(norm)
+        self.doc_year = max((int(y) for y in _DATE_YEAR_RE.findall(norm)), default=None)
+        self.carry = _KindCarry()
+
+    def figures(self) -> list[Figure]:
+        out: list[Figure] = []
+        si, prev_end, prev_indicator, prev_sent = 0, -1, None, -1
+        for n, cand in enumerate(self.cands):
+            si = _sentence_of(self.sents, cand.start, si)
+            if si != prev_sent:
+                prev_end, prev_indicator = -1, None
+            fig = self._figure(n, cand, si, si != prev_sent, prev_end, prev_indicator)
+            out.append(fig)
+            prev_end, prev_indicator, prev_sent = cand.end, fig.indicator or prev_indicator, si
+        return out
+
+    def _figure(
+        self, n: int, cand: Candidate, si: int, new_sentence: bool, prev_end: int, prev: str | None
+    ) -> Figure:
+        norm, sent = self.norm, self.sents[si]
         s_start, s_end = min(sent.start, cand.start), max(sent.end, cand.end)
-        if si != prev_sent:
-            prev_end, prev_indicator = -1, None
         seg_start = max(s_start, prev_end)
-        next_start = cands[n + 1].start if n + 1 < len(cands) else len(norm)
-        indicator, phrase = _indicator(norm, cand, seg_start, prev_end, prev_indicator,
-                                       min(s_end, next_start))
+        next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(norm)
+        indicator, phrase = _indicator(
+            norm, cand, seg_start, prev_end, prev, min(s_end, next_start)
+        )
         after = norm[cand.end : cand.end + _AFTER_WINDOW]
-        fig = Figure(
+        carried = self.carry.enter(norm, s_start, new_sentence)
+        kind, strong = semantics.kind(
+            norm[s_start : cand.start], self.scope.is_target(cand.start), self.doc_year, carried
+        )
+        self.carry.leave(kind, strong, s_end)
+        return Figure(
             surface=norm[cand.start : cand.end],
             unit=cand.unit,
             value=cand.value,
             value_max=cand.value_max,
             denominator=cand.denominator,
             noun=cand.noun if cand.unit in ("count", "ratio", "quantity") else None,
-            kind=semantics.kind(norm[s_start : cand.start], scope.is_target(cand.start)),
+            kind=kind,
             measure=semantics.measure(phrase.cue_tail, phrase.clause, after, indicator, cand.unit),
             qualifier=semantics.qualifier(norm[s_start : cand.start], after),
             indicator=indicator,
@@ -93,25 +138,26 @@ def _figures(norm: str) -> Iterator[Figure]:
             char_start=cand.start,
             char_end=cand.end,
         )
-        yield fig
-        prev_end, prev_indicator, prev_sent = cand.end, indicator or prev_indicator, si
 
 
 def _indicator(
     norm: str, cand: Candidate, seg_start: int, prev_end: int, prev: str | None, limit: int
 ) -> tuple[str | None, indicators.Phrase]:
-    phrase = indicators.left_phrase(norm, seg_start, cand.start)
+    phrase = indicators.left_phrase(norm, seg_start, cand.start, seg_start == prev_end)
     if cand.unit in ("count", "ratio"):
         if (
             phrase.indicator
             and not phrase.from_previous_piece
-            and indicators.count_links_left(phrase.cue_tail)
+            and indicators.count_links_left(phrase.cue_tail, cand.noun)
         ):
             return phrase.indicator, phrase
         right = indicators.right_phrase(norm, cand.num_end, limit)
         return right or phrase.indicator or prev, phrase
-    if phrase.indicator:
+    if phrase.indicator and not phrase.from_previous_piece:
         return phrase.indicator, phrase
-    if seg_start == prev_end and prev:
+    if seg_start == prev_end and prev and phrase.starts_segment:
         return prev, phrase
-    return indicators.right_phrase(norm, cand.end, limit) or prev, phrase
+    right = indicators.right_phrase(norm, cand.end, limit)
+    if indicators.names_something(right):
+        return right, phrase
+    return phrase.indicator or prev or right, phrase

@@ -22,13 +22,18 @@ DICTIONARY_PATH = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" 
 
 _CUE_WORDS = (
     r"đạt được|đạt mức|đạt tỷ lệ|đạt|ước đạt|ước thực hiện|ước tính|ước|là|chiếm tỷ lệ|chiếm"
-    r"|tỷ lệ|bằng|vượt|tăng thêm|tăng bình quân|bình quân tăng|tăng lên|giảm xuống|tăng|giảm"
-    r"|bình quân|thêm|có thêm|có|gồm|với|lên|xuống|chỉ còn|còn|ở mức|mức|khoảng|trên|dưới|hơn"
-    r"|gần|xấp xỉ|ít nhất|tối thiểu|tối đa|không quá|từ|cho|tại|ở|vào|của|đến|tới|luôn|thực hiện"
+    r"|tỷ lệ|bằng|vượt|tăng thêm|tăng bình quân|bình quân tăng|bình quân đạt|tăng lên|giảm xuống"
+    r"|tăng|giảm|bình quân mỗi năm|bình quân hằng năm|thêm|có thêm|có|gồm|với|lên|xuống|chỉ còn"
+    r"|còn|ở mức|mức|khoảng|trên|dưới|hơn|gần|xấp xỉ|ít nhất|tối thiểu|tối đa|không quá|từ|cho"
+    r"|tại|vào|của|đến|tới|luôn|thực hiện"
     r"|được|và|trong|so với|tổng cộng|tổng số|số|chừng|trên dưới|giữ vững|duy trì|phấn đấu|gấp"
-    r"|hoàn thành|tương đương|trung bình|lần lượt|đều|chỉ|thuộc|đạt và vượt|vượt mức"
+    r"|hoàn thành|tương đương|trung bình|lần lượt|đều|chỉ|thuộc|đạt và vượt|vượt mức|trở lên"
+    r"|trở xuống|trở|dự kiến|ước tăng|ước giảm"
 )
-_TRAIL_CUE_RE = re.compile(rf"(?i)(?:^|\s)(?:{_CUE_WORDS})\s*$|[\s,;:(\-]+$")
+_CUE_SET = frozenset(_CUE_WORDS.split("|"))
+_CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
+_TAIL_PUNCT = " \t\n,;:(-"
+_WORD_RE = re.compile(r"(?<!\S)\S+")
 _TIME_TAIL_RE = re.compile(
     r"(?i)(?:^|\s)(?:(?:trong|vào|của|cả)\s+)?(?:(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
     r"|(?:(?:đến|tới)\s+)?(?:hết\s+)?năm\s+\d{4}|\d+\s+tháng(?:\s+đầu)?\s+năm(?:\s+\d{4})?"
@@ -38,13 +43,16 @@ _LEAD_RE = re.compile(
     r"(?i)^(?:[\s\-+*•●▪◦.,;:)(]+|\(?\d{1,2}\)\.?|trong đó|theo đó|đó là|cụ thể|đặc biệt"
     r"|ngoài ra|đồng thời|bên cạnh đó|riêng|nổi bật là|nổi bật|hằng năm|hàng năm|mỗi năm"
     r"|năm \d{4}|đến nay|hiện nay|hiện|tính đến nay|trong năm(?: \d{4})?|phấn đấu(?: đến năm"
-    r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng|giảm|tăng(?! cường)"
+    r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng|giảm|tăng(?! cường| trưởng)"
     r"|có|đã|sẽ|và|cơ bản|toàn (?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã)|hoàn thành"
-    r"|đạt|trong|tại|với|cùng với|qua|sau|đến|từ|khi|nhưng|song"
-    r"|trên địa bàn(?:\s+(?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã))?)(?=\s|$|[,.;:])"
+    r"|đạt|trong|tại|với|cùng với|qua|sau|đến|từ|khi|nhưng|song|theo|dự kiến"
+    r"|trên địa bàn(?:\s+(?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã))?"
+    r"|quý [IVX\d]+(?:/\d{4})?|\d+ tháng(?: đầu năm)?(?: \d{4})?|năm nay|năm qua"
+    r"|(?:tính )?(?:đến|tới|từ)? ?(?:hết )?ngày \d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)(?=\s|$|[,.;:])"
 )
 _TAIL_WINDOW = 40
-_AUX_RE = re.compile(r"(?i)(?<!\w)(?:đã|sẽ|đang)\s+")
+_JOINT_RE = re.compile(r"(?i)(?<!\w)(?:với|cùng|và|gồm)\s")
+_AUX_RE = re.compile(r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là)\s+")
 _CLAUSE_PUNCT = ";:"
 _MAX_WORDS = 18
 _RIGHT_STOP_RE = re.compile(r"[;:.!?()\n]|,\s")
@@ -55,10 +63,27 @@ _RIGHT_CONNECTOR_RE = re.compile(
 )
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
-    r"(?i)\s(?:trên|tại|(?:và|hoặc)\s+(?:các|những)|đã|sẽ|nhằm|góp phần)(?!\w)"
+    r"(?i)\s(?:trên|tại|(?:và|hoặc)\s+(?:các|những)|đã|sẽ|nhằm|góp phần|trong đó|trở lên)(?!\w)"
 )
-_COUNT_LINK_RE = re.compile(
-    r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|với|tăng|giảm|thêm)\s*$"
+_COUNT_LINK_RE = re.compile(r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|với|tăng|giảm|thêm)\s*$")
+
+
+# Counted units too generic to name an indicator on their own.
+_GENERIC_NOUN_RE = re.compile(
+    r"(?i)(?:người|lượt|hộ|lao động|trường hợp|dự án|công trình|con)(?!\w)"
+)
+# A comma piece that opens an indicator (`Tỷ lệ thu gom, xử lý rác thải ...`) and says nothing
+# about it yet: the phrase continues after the comma.
+_HEAD_PIECE_RE = re.compile(
+    r"(?i)^\W*(?:tỷ lệ|tỉ lệ|tỷ trọng|số|tổng số|tốc độ|chỉ số|cơ cấu)\s(?:(?!đạt|tăng|giảm|là"
+    r"|chiếm|ước|vượt|bằng)[^,;:])*$"
+)
+_QUAL_END_RE = re.compile(
+    r"(?i)(?:\s*(?:hơn|trên|khoảng|gần|dưới|ít nhất|tối thiểu|tối đa|không quá|xấp xỉ|chừng))+\s*$"
+)
+_NOT_A_NAME_RE = re.compile(
+    r"(?i)(?:so với|so|kế hoạch|dự toán|chỉ tiêu|cùng kỳ|mỗi năm|hằng năm|hàng năm|năm|trở lên"
+    r"|trở xuống|tổng|tổng số|trong đó|và|hoặc|của|với)(?!\w)"
 )
 
 
@@ -68,6 +93,7 @@ class Phrase:
     cue_tail: str  # cue words between the indicator and the number (`ước đạt trên`)
     clause: str  # the clause before the number
     from_previous_piece: bool  # nothing stood right before the number after the last comma
+    starts_segment: bool  # no `;`, `:` or bracket between the segment start and the number
 
 
 def clause_start(text: str, start: int, end: int) -> int:
@@ -88,13 +114,16 @@ def clause_start(text: str, start: int, end: int) -> int:
 
 def strip_tail(text: str) -> tuple[str, str]:
     """Split trailing cue words off `text`: (content, cue tail)."""
-    content = text
-    while True:
-        # only the tail can match: searching from near the end keeps this linear
-        m = _TRAIL_CUE_RE.search(content, max(0, len(content) - _TAIL_WINDOW))
-        if not m or m.start() == len(content):
+    content = text.rstrip(_TAIL_PUNCT)
+    while content:
+        # word spans of the tail only: looking up the last few words keeps this linear
+        spans = [m.start() for m in _WORD_RE.finditer(content, max(0, len(content) - _TAIL_WINDOW))]
+        for start in spans[-_CUE_MAX_WORDS:]:
+            if " ".join(content[start:].split()).lower() in _CUE_SET:
+                content = content[:start].rstrip(_TAIL_PUNCT)
+                break
+        else:
             break
-        content = content[: m.start()]
     return content, text[len(content) :]
 
 
@@ -118,13 +147,43 @@ def _last_comma_piece(clause: str) -> tuple[str, bool]:
     taken and the second value says so.
     """
     pieces = clause.split(",")
+    last_empty = not clean(pieces[-1])
+    if last_empty and len(pieces) > 1:
+        pieces.pop()
     i = len(pieces) - 1
-    last_empty = not clean(pieces[i])
-    if last_empty and i > 0:
-        i -= 1
-    while i > 0 and 0 < len(strip_tail(pieces[i])[0].split()) <= 2:
+    while i > 0 and (
+        0 < len(strip_tail(pieces[i])[0].split()) <= 2 or _HEAD_PIECE_RE.match(pieces[i - 1])
+    ):
         i -= 1
     return ",".join(pieces[i:]), last_empty
+
+
+_ADMIN_UNITS = frozenset(
+    ["huyện", "quận", "thị xã", "thành phố", "tp", "tp.", "tỉnh", "thị trấn", "xã", "phường"]
+)
+_NOT_AFTER_ADMIN = frozenset(["ủy", "uỷ", "đoàn", "hội", "đội", "có", "đạt", "là", "và"])
+
+
+def _drop_subject(phrase: str) -> str:
+    """`huyện giải quyết việc làm` → `giải quyết việc làm`; `quận Tây Hồ thu` → `thu`.
+
+    An administrative unit (and its capitalised name) opening a clause is the subject that
+    reports the figure, not the indicator. Kept when too little would remain.
+    """
+    words = phrase.split()
+    i = 1 if words and words[0].lower() == "toàn" else 0
+    for n in (2, 1):
+        if " ".join(words[i : i + n]).lower() in _ADMIN_UNITS:
+            i += n
+            break
+    else:
+        return phrase
+    while i < len(words) and words[i][0].isupper():
+        i += 1
+    rest = words[i:]
+    if len(rest) < 2 or rest[0].lower() in _NOT_AFTER_ADMIN or not rest[0][0].islower():
+        return phrase
+    return " ".join(rest)
 
 
 def _after_aux(phrase: str) -> str:
@@ -137,18 +196,29 @@ def _after_aux(phrase: str) -> str:
     return phrase
 
 
-def left_phrase(text: str, seg_start: int, num_start: int) -> Phrase:
-    """The indicator candidate before the number, with the cue tail and the clause."""
+def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = False) -> Phrase:
+    """The indicator candidate before the number, with the cue tail and the clause.
+
+    `after_figure`: the segment starts right after another figure, so its first comma piece
+    only continues that figure (`38/42 trường đạt chuẩn, đạt 84,7%`) and names nothing new.
+    """
     cstart = clause_start(text, seg_start, num_start)
     clause = text[cstart:num_start]
     cue_tail = strip_tail(clause)[1]
     piece, last_empty = _last_comma_piece(clause)
-    phrase = _after_aux(clean(piece))
+    if last_empty and after_figure and cstart == seg_start and "," not in piece:
+        piece = ""
+    elif after_figure and cstart == seg_start:
+        # `2.315 giấy phép ... với tổng vốn khoảng 12.500 tỷ`: a new noun after `với`
+        joint = list(_JOINT_RE.finditer(piece))
+        if joint:
+            piece = piece[joint[-1].end() :]
+    phrase = _drop_subject(_after_aux(clean(piece)))
     if not phrase and cstart > seg_start and text[cstart - 1] == ":":
         # `Tốc độ tăng ... hằng năm: 12-13%`: a label before a colon
         label_start = clause_start(text, seg_start, cstart - 1)
         phrase = _after_aux(clean(_last_comma_piece(text[label_start : cstart - 1])[0]))
-    return Phrase(_cap(phrase) or None, cue_tail.strip(), clause, last_empty)
+    return Phrase(_cap(phrase) or None, cue_tail.strip(), clause, last_empty, cstart == seg_start)
 
 
 def right_phrase(text: str, pos: int, limit: int) -> str | None:
@@ -170,9 +240,18 @@ def right_phrase(text: str, pos: int, limit: int) -> str | None:
     return _cap(clean(phrase)) or None
 
 
-def count_links_left(cue_tail: str) -> bool:
-    """A count tied to the phrase before it by a copula or preposition."""
-    return bool(_COUNT_LINK_RE.search(" " + cue_tail))
+def count_links_left(cue_tail: str, noun: str | None) -> bool:
+    """A count tied to the phrase before it by a copula or preposition, or a count of a
+    generic unit right after its indicator (`xuất khẩu lao động 250 người`)."""
+    cue_tail = _QUAL_END_RE.sub("", cue_tail)
+    if _COUNT_LINK_RE.search(" " + cue_tail):
+        return True
+    return not cue_tail and bool(noun) and bool(_GENERIC_NOUN_RE.match(noun or ""))
+
+
+def names_something(phrase: str | None) -> bool:
+    """Whether words after a figure can name it (`100% hồ sơ ...`, not `so với cùng kỳ`)."""
+    return bool(phrase) and not _NOT_A_NAME_RE.match(phrase or "")
 
 
 def _cap(phrase: str) -> str:
@@ -194,9 +273,21 @@ def _fold(text: str) -> str:
 
 # Old and new tone placement (`hoá`/`hóa`, `thuỷ`/`thủy`) both occur; keys use one of them.
 _TONE_MAP = {
-    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oé": "óe",
+    "oè": "òe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _TONE_RE = re.compile("|".join(_TONE_MAP))
 
@@ -207,36 +298,45 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+_Index = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
 @lru_cache(maxsize=1)
-def dictionary() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(pattern key, code) pairs, longest pattern first: exact keys and folded keys."""
-    exact: list[tuple[str, str]] = []
-    folded: list[tuple[str, str]] = []
-    if not DICTIONARY_PATH.exists():
-        return exact, folded
-    with DICTIONARY_PATH.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            for pattern in row["patterns"].split("|"):
-                if pattern.strip():
-                    exact.append((_key(pattern), row["indicator_code"]))
-                    folded.append((_fold(pattern), row["indicator_code"]))
-    exact.sort(key=lambda p: -len(p[0]))
-    folded.sort(key=lambda p: -len(p[0]))
+def dictionary() -> tuple[_Index, _Index]:
+    """Patterns indexed by first word, longest first: exact keys and folded keys."""
+    exact: _Index = {}
+    folded: _Index = {}
+    if DICTIONARY_PATH.exists():
+        with DICTIONARY_PATH.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for pattern in row["patterns"].split("|"):
+                    for index, key in ((exact, _key(pattern)), (folded, _fold(pattern))):
+                        words = tuple(key.split())
+                        if words:
+                            index.setdefault(words[0], []).append((words, row["indicator_code"]))
+    for index in (exact, folded):
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
     return exact, folded
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def indicator_code(phrase: str | None) -> str | None:
-    """The dictionary code whose longest pattern occurs in `phrase` (word-aligned), or None."""
+    """The code of the pattern found earliest in `phrase` (longest on ties), or None.
+
+    Vietnamese noun phrases put the head first (`tốc độ tăng giá trị sản xuất ...` is a growth
+    rate, not a production value), so the earliest match names the indicator. Patterns match
+    whole words; a diacritic-insensitive pass catches unaccented or oddly accented text.
+    """
     if not phrase:
         return None
     exact, folded = dictionary()
-    key = f" {_key(phrase)} "
-    for pattern, code in exact:
-        if f" {pattern} " in key:
-            return code
-    fkey = f" {_fold(phrase)} "
-    for pattern, code in folded:
-        if f" {pattern} " in fkey:
-            return code
+    return _best(_key(phrase).split(), exact) or _best(_fold(phrase).split(), folded)
+
+
+def _best(words: list[str], index: _Index) -> str | None:
+    for i, word in enumerate(words):
+        for pattern, code in index.get(word, ()):
+            if tuple(words[i : i + len(pattern)]) == pattern:
+                return code
     return None

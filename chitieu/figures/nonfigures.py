@@ -68,15 +68,17 @@ _PREFIX_WINDOW = 24
 
 # Words that make the next number an ordinal or an identifier.
 _ID_PREFIX_RE = re.compile(
-    r"(?i)(?<!\w)(?:lần thứ|thứ|lần|khóa|khoá|đợt|văn bản|tin|điều|khoản|chương|mục|phần|tiết|phụ lục"
+    r"(?i)(?<!\w)(?:lần thứ|thứ|lần|khóa|khoá|đợt|văn bản|tin|điều|khoản|chương|mục|phần|tiết"
+    r"|(?<!tổng )số(?: nhà)?"
+    r"|phụ lục"
     r"|đại hội(?: đại biểu)?|chương trình(?: toàn khóa| toàn khoá| công tác)?|nghị quyết"
     r"(?: trung ương)?|trung ương|chỉ thị|kế hoạch|quyết định|thông tư|nghị định|công văn"
     r"|thông báo|hội nghị(?: trung ương)?|luật|đề án|tờ trình|báo cáo|quận|phường|huyện|thị xã"
     r"|tổ dân phố|tổ|khu phố|thôn|xóm|ấp|khóm|đường|phố|quốc lộ|tỉnh lộ|ql|đt|tl|covid|top"
-    r"|phiên|tầng|lô|nhà|phòng|hạng|giai đoạn|tập|kỳ|khu|cụm|block|tòa|căn|lớp|ảnh|hình"
+    r"|phiên|tầng|lô|nhà|phòng|hạng|giai đoạn|tập|kỳ|khu|cụm|block|tòa|căn|lớp|khối|ảnh|hình"
     r"|bảng|biểu|view count|count)\s*(?:số\s*)?[:.]?\s*$"
 )
-_AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|một|cho|/)\s*$")
+_AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|/)\s*$")
 
 
 class Blocker:
@@ -110,8 +112,8 @@ def rejects(text: str, cand: Candidate) -> bool:
     before = text[max(0, cand.start - 40) : cand.start]
     if cand.unit in ("count", "ratio") and _ID_PREFIX_RE.search(before):
         return True
-    if cand.unit == "quantity" and cand.value == 1 and _AREA_BASIS_RE.search(before):
-        # `trên 1ha đất`, `/1 ha`: the area basis of a yield, not an area
+    if cand.unit in ("quantity", "count") and cand.value == 1 and _AREA_BASIS_RE.search(before):
+        # `trên 1ha đất`, `/1 ha`, `trên 1 vạn dân`: the basis of a rate, not an amount
         return True
     return cand.unit == "ratio" and _looks_like_date(text, cand)
 

@@ -11,22 +11,22 @@ import unicodedata
 
 # Every key and value is a single character: the mapping never changes the string length.
 _CHAR_MAP = {
-        "\u00a0": " ",  # no-break space
-        "\u2007": " ",  # figure space
-        "\u202f": " ",  # narrow no-break space
-        "\u2009": " ",  # thin space
-        "\u200b": " ",  # zero-width space: kept as a character so offsets stay put
-        "\ufeff": " ",  # byte order mark
-        "\t": " ",
-        "\r": "\n",
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # en dash
-        "\u2014": "-",  # em dash
-        "\u2015": "-",  # horizontal bar
-        "\u2212": "-",  # minus sign
-        "\uff05": "%",  # fullwidth percent
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",  # figure space
+    "\u202f": " ",  # narrow no-break space
+    "\u2009": " ",  # thin space
+    "\u200b": " ",  # zero-width space: kept as a character so offsets stay put
+    "\ufeff": " ",  # byte order mark
+    "\t": " ",
+    "\r": "\n",
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2012": "-",  # figure dash
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2015": "-",  # horizontal bar
+    "\u2212": "-",  # minus sign
+    "\uff05": "%",  # fullwidth percent
 }
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+# `12.153`, `84,7`; an English-style `3.5` only right before a percent sign (`tăng 3.5%`).
+NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s?[%‰])|\d+(?:,\d+)?)"
 NUM_RE = re.compile(NUM)
 # A number starts where no word character, separator or slash precedes it.
 NUM_START_RE = re.compile(rf"(?<![\w.,/]){NUM}")
@@ -22,7 +23,9 @@ MULT = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:nghìn|ngàn|triệu|tỷ|t�
 PER = r"(?:/(?:[^\W\d_]+|m2|m²|ha))*"
 
 PERMILLE_RE = re.compile(r"\s?(?:%o|‰|%0(?!\d))")
-PERCENT_RE = re.compile(r"\s?%(?:/(?:năm|tháng|quý|ngày|tuần))?")
+PERCENT_RE = re.compile(
+    r"(?:\s?%|\s+(?:điểm\s+)?phần\s+trăm(?!\w))(?:/(?:năm|tháng|quý|ngày|tuần))?"
+)
 CURRENCY = (
     r"(?:đồng(?!\s+(?:chí|bào|thời|nghiệp|ý|bộ|hành|loạt|đội|minh|hương|lòng|tâm|đều|dạng|nhất"
     r"|thuận|cảm|phục|ruộng|tình|chủ|khởi|xu|niên|phạm|môn|đẳng)(?!\w))"
@@ -41,24 +44,29 @@ RATIO_RE = re.compile(rf"(?P<a>{NUM})\s?/\s?(?P<b>{NUM})(?![\d/])")
 # A counted noun: words and quoted names right after the number.
 NOUN_TOKEN_RE = re.compile(r"(?P<gap>[ ]{1,2})(?P<tok>“[^”\n]{1,80}”|\"[^\"\n]{1,80}\"|[^\W\d_]+)")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that end a counted noun: function words, verbs, time words.
-NOUN_STOP = frozenset(
+NOUN_STOP = _words(
     """và hoặc hay của trong tại ở cho với để trên dưới từ đến tới về vào theo so thuộc nhưng mà
     thì khi như gồm sau trước là có không chưa đã đang sẽ được bị đạt tăng giảm trở vượt chiếm bằng
     các những này đó kia nay năm tháng ngày tuần quý giờ phút giây tuổi hằng hàng mỗi mọi cùng
     đều cũng nhằm nên do bởi vì ra lên xuống qua còn thêm luôn đi lại rồi chỉ ước gần khoảng hơn
-    nhiều ít tối thiểu đa trong ngoài giữa bên nhất nhì""".split()
-) - frozenset(["chỉ"])
+    nhiều ít tối thiểu đa trong ngoài giữa bên nhất nhì"""
+) - {"chỉ"}  # `chỉ tiêu` is a noun; `chỉ còn` is caught as a pair below
 # Words that cannot start a counted noun at all (besides NOUN_STOP).
-NOUN_BAD_START = NOUN_STOP | frozenset(
-    """lần thứ khóa khoá độ phần AM PM am pm sa ch h nghìn ngàn triệu tỷ tỉ trăm chục số
-    usd""".split()
+NOUN_BAD_START = NOUN_STOP | _words(
+    "lần thứ khóa khoá độ phần AM PM am pm sa ch h nghìn ngàn triệu tỷ tỉ trăm chục số usd"
 )
 # Two-word starts that are no counted noun (`nhiệm kỳ 2020`, `chỉ còn`, `mức độ`).
 NOUN_BAD_PAIR_RE = re.compile(
     r"(?i)^(?:nhiệm kỳ|giai đoạn|mức độ|chỉ còn|chỉ có|chỉ đạt|chỉ là|chỉ bằng|kỳ họp thứ)(?!\w)"
 )
-MAX_NOUN_WORDS = 4
+MAX_NOUN_WORDS = 6
+_SET_OUT_RE = re.compile(r"(?i)(?:đề|đặt)\s+ra(?!\w)")  # `chỉ tiêu Đại hội đề ra`
 
 
 @dataclass
@@ -76,7 +84,9 @@ class Candidate:
 
 
 def parse_number(text: str) -> float:
-    """`12.153` → 12153.0, `84,7` → 84.7, `05` → 5.0."""
+    """`12.153` → 12153.0, `84,7` → 84.7, `05` → 5.0, `3.5` (before `%`) → 3.5."""
+    if "," not in text and "." in text and len(text) - text.rindex(".") <= 3:
+        return float(text)
     return float(text.replace(".", "").replace(",", "."))
 
 
@@ -96,11 +106,11 @@ def read_noun(text: str, pos: int) -> tuple[str | None, int]:
         if m.start() != end:
             break
         tok = m.group("tok")
-        quoted = tok[0] in "“\""
+        quoted = tok[0] in '“"'
         low = tok.lower()
         if not words and (quoted or low in NOUN_BAD_START):
             return None, pos
-        if not quoted and low in NOUN_STOP:
+        if not quoted and (low in NOUN_STOP or _SET_OUT_RE.match(text, m.start("tok"))):
             break
         words.append(tok)
         end = m.end()
@@ -109,9 +119,18 @@ def read_noun(text: str, pos: int) -> tuple[str | None, int]:
     if not words:
         return None, pos
     noun = text[pos:end].strip()
-    if NOUN_BAD_PAIR_RE.match(noun):
+    if NOUN_BAD_PAIR_RE.match(noun) or _proper_name(words):
         return None, pos
     return noun, end
+
+
+def _proper_name(words: list[str]) -> bool:
+    """`Bộ Công an`, `Hà Nội`: a capitalised name after a number is no counted noun, while a
+    capitalised common noun (`10 Chương trình công tác`) or an acronym (`12 HTX`) is."""
+    first = words[0]
+    if first[0] in '“"' or not first[0].isupper() or (first.isupper() and len(first) > 1):
+        return False
+    return len(words) < 2 or not words[1][0].islower()
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, int, float, str | None] | None:
@@ -162,8 +181,13 @@ def read_ratio(text: str, pos: int) -> Candidate | None:
         return None
     noun, end = read_noun(text, m.end())
     return Candidate(
-        pos, end if noun else m.end(), "ratio", parse_number(m.group("a")),
-        denominator=parse_number(m.group("b")), noun=noun, num_end=m.end(),
+        pos,
+        end if noun else m.end(),
+        "ratio",
+        parse_number(m.group("a")),
+        denominator=parse_number(m.group("b")),
+        noun=noun,
+        num_end=m.end(),
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _SENT_END_RE = re.compile(r"[.!?…]+[”\"’)]*[ ]+|\n+")
 _LIST_RE = re.compile(r"^\s*(?:[-+*•●▪◦–]|\(\d{1,2}\)\.?|[a-zđ]\)\s)")
 _NUMBERED_RE = re.compile(r"^\s*(?:[IVXLC]{1,6}\s*[-.)–]|\d{1,2}(?:\.\d{1,2})*\.?(?=\s))")
+_ROMAN_RE = re.compile(r"^\s*[IVXLC]{1,6}\s*[-.)–]")
 _MARKER_RE = re.compile(
     r"^\s*(?:[-+*•●▪◦–]\s*|\(\d{1,2}\)\.?\s*|[a-zđ]\)\s*|[IVXLC]{1,6}\s*[-.)–]\s*"
     r"|\d{1,2}(?:\.\d{1,2})*\.?\s+)*"
@@ -25,6 +26,14 @@ _TARGET_HEAD_RE = re.compile(
 )
 _PARA_TARGET_RE = re.compile(r"(?i)^(?:(?:những|các|một số)\s+)?(?:mục tiêu|chỉ tiêu|phấn đấu)")
 _RESULT_RE = re.compile(r"(?i)kết quả|đã đạt")
+_INTRO_TARGET_RE = re.compile(
+    r"(?i)(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra|đặt ra|kế hoạch|dự kiến|định hướng"
+    r"|nhiệm vụ|phương hướng)(?!\w)"
+)
+_INTRO_RESULT_RE = re.compile(
+    r"(?i)(?<!\w)(?:kết quả|đã đạt|đạt được|đã thực hiện|đã hoàn thành|ước thực hiện|ước đạt)"
+    r"(?!\w)"
+)
 _SUBTOPIC_RE = re.compile(r"(?i)^(?:về|đối với|lĩnh vực|trong lĩnh vực|khối|nhóm)(?!\w)")
 _HEADING_MAX_WORDS = 25
 
@@ -42,8 +51,12 @@ def sentences(text: str) -> list[Span]:
     for m in _SENT_END_RE.finditer(text):
         end = m.end() if m.group()[0] != "\n" else m.start()
         nxt = text[m.end() : m.end() + 1]
-        if m.group()[0] != "\n" and nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "“\"(-+*•"):
-            continue  # `TP. Hồ Chí Minh` is handled as a break; `3.4 lần` never reaches here
+        if (
+            m.group()[0] != "\n"
+            and nxt
+            and not (nxt.isupper() or nxt.isdigit() or nxt in '“"(-+*•')
+        ):
+            continue  # a lowercase word after the stop: an abbreviation, not a sentence end
         _add(out, text, start, end)
         start = m.end()
     _add(out, text, start, len(text))
@@ -64,11 +77,11 @@ class Scope:
     def __init__(self, text: str) -> None:
         self._starts: list[int] = []
         self._flags: list[bool] = []
-        in_scope = False
+        in_scope, opened = False, False
         pos = 0
         for line in text.split("\n"):
             if line.strip():
-                in_scope = _next_scope(line, in_scope)
+                in_scope, opened = _next_scope(line, in_scope, opened)
             self._starts.append(pos)
             self._flags.append(in_scope)
             pos += len(line) + 1
@@ -78,18 +91,34 @@ class Scope:
         return i >= 0 and self._flags[i]
 
 
-def _next_scope(line: str, in_scope: bool) -> bool:
+def _next_scope(line: str, in_scope: bool, opened: bool) -> tuple[bool, bool]:
+    """(scope of this line, whether this line is a heading that opened it).
+
+    A running-text paragraph ends the scope, except the first one right under the heading
+    (`II. PHƯƠNG HƯỚNG NĂM 2024` followed by a paragraph of goals).
+    """
     body = line[_MARKER_RE.match(line).end() :].strip()  # type: ignore[union-attr]
     is_list = bool(_LIST_RE.match(line))
     numbered = bool(_NUMBERED_RE.match(line)) and not is_list
+    if numbered and not _ROMAN_RE.match(line) and line.rstrip().endswith((".", ";")):
+        # `1. Tỷ lệ hộ nghèo dưới 1%.`: a numbered list item, not a numbered heading
+        is_list, numbered = True, False
     words = len(body.split())
-    headingish = numbered or body.endswith(":") or (
-        not is_list and words <= _HEADING_MAX_WORDS and not body.endswith((".", "!", "?", "…", ";"))
+    headingish = (
+        numbered
+        or body.endswith(":")
+        or (
+            not is_list
+            and words <= _HEADING_MAX_WORDS
+            and not body.endswith((".", "!", "?", "…", ";"))
+        )
     )
     if headingish and _TARGET_HEAD_RE.match(body) and not _RESULT_RE.search(body):
-        return True
+        return True, True
+    if body.endswith(":") and _INTRO_TARGET_RE.search(body) and not _INTRO_RESULT_RE.search(body):
+        return True, True  # `Năm 2024, huyện phấn đấu đạt các chỉ tiêu sau:`
     if not headingish and not is_list and _PARA_TARGET_RE.match(body):
-        return True
+        return True, False
     if is_list or (headingish and _SUBTOPIC_RE.match(body)):
-        return in_scope
-    return False
+        return in_scope, False
+    return (in_scope and opened and not headingish), False

@@ -24,9 +24,7 @@ _QUALIFIERS = [
     (r"dưới|chưa đến|chưa tới|ít hơn|thấp hơn", "lt"),
 ]
 _QUAL_TAIL_RE = re.compile(
-    "(?i)(?:^|[\\s(:,])(?:"
-    + "|".join(f"(?P<{q}>{alts})" for alts, q in _QUALIFIERS)
-    + r")\s*$"
+    "(?i)(?:^|[\\s(:,])(?:" + "|".join(f"(?P<{q}>{alts})" for alts, q in _QUALIFIERS) + r")\s*$"
 )
 _NEUTRAL_TAIL_RE = re.compile(rf"(?i)(?:^|\s)(?:{_NEUTRAL})\s*$")
 _AFTER_QUAL_RE = re.compile(r"(?i)^\s*(?:trở lên|trở xuống|trở lại)")
@@ -42,7 +40,7 @@ _PLAN_BEFORE_RE = re.compile(
 _CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|so năm|mỗi năm|/năm)")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
 _LEVEL_END_RE = re.compile(
-    r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
+    r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng|từ)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
     r"|còn|ít nhất|tối thiểu|tối đa|xấp xỉ))*\s*$"
 )
 _RATE_INDICATOR_RE = re.compile(
@@ -51,18 +49,31 @@ _RATE_INDICATOR_RE = re.compile(
 
 _TARGET_CUE = (
     r"phấn đấu|mục tiêu|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
-    r"|hướng đến|đến năm \d{4}|tới năm \d{4}|đến hết năm|xác định|giao chỉ tiêu|chỉ tiêu đặt ra"
+    r"|hướng đến|xác định|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
     r"|chỉ tiêu đề ra|kế hoạch năm \d{4}|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
 )
 _ACTUAL_CUE = (
     r"đã(?! được đề ra| đề ra| đặt ra| được đặt ra| xác định| được giao| giao| được phê duyệt"
-    r"| phê duyệt)|ước|đến nay|(?<!thực )hiện nay|(?<!thực )hiện có|(?<!thực )hiện đã|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
+    r"| phê duyệt)|ước|đến nay|(?<!thực )hiện nay|(?<!thực )hiện có|(?<!thực )hiện đã|kết quả"
+    r"|cùng kỳ|năm qua|nhiệm kỳ qua"
     r"|vừa qua|thời gian qua|đạt được|tính đến|lũy kế|luỹ kế|thực hiện được|trong năm qua"
 )
-_CUE_RE = re.compile(rf"(?i)(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE}))(?!\w)")
+_CUE_RE = re.compile(
+    rf"(?i)(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
+    r"|(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
+)
+# Cues strong enough to carry over to the next sentences of a paragraph.
+_STRONG_CUE_RE = re.compile(
+    r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đã|ước|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
+    r"|vừa qua|đến nay|hiện có|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
+)
 _SENT_TARGET_START_RE = re.compile(
     r"(?i)^\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)"
 )
+
+
+def _is_horizon(year: int, doc_year: int | None) -> bool:
+    return year > doc_year if doc_year else year % 5 == 0
 
 
 def qualifier(before: str, after: str) -> str:
@@ -100,13 +111,41 @@ def measure(cue_tail: str, clause: str, after: str, indicator: str | None, unit:
     return "level"
 
 
-def kind(sentence_before: str, in_target_scope: bool) -> str:
-    """`target` or `actual` from the nearest cue before the figure, else the heading scope."""
+def strong_cue(text: str) -> str | None:
+    """The kind named by the last strong cue of a figure-less stretch of text, if any."""
+    last = None
+    for m in _CUE_RE.finditer(text):
+        if _STRONG_CUE_RE.fullmatch(m.group()) and not m.group("horizon"):
+            last = m
+    if last is None:
+        return None
+    return "actual" if last.group("actual") else "target"
+
+
+def kind(
+    sentence_before: str,
+    in_target_scope: bool,
+    doc_year: int | None = None,
+    carried: str | None = None,
+) -> tuple[str, bool]:
+    """(`target` or `actual`, whether a strong cue decided it).
+
+    The nearest cue before the figure in its sentence decides; without one, a kind `carried`
+    from a strongly cued figure earlier in the paragraph (`Đại hội đề ra mục tiêu: ... . Thu
+    ngân sách tăng 10%/năm.`), else the heading scope. `đến năm Y` is a goal horizon when Y
+    lies after the article's own year (`doc_year`, from its dates) or, without dates, when Y
+    is a planning year (2025, 2030: multiples of 5).
+    """
     last = None
     for m in _CUE_RE.finditer(sentence_before):
+        if m.group("horizon") and not _is_horizon(int(m.group("horizon")), doc_year):
+            continue
         last = m
     if last is not None:
-        return "target" if last.group("target") else "actual"
+        found = "actual" if last.group("actual") else "target"
+        return found, bool(_STRONG_CUE_RE.fullmatch(last.group()))
     if _SENT_TARGET_START_RE.match(sentence_before):
-        return "target"
-    return "target" if in_target_scope else "actual"
+        return "target", True
+    if carried:
+        return carried, True
+    return ("target" if in_target_scope else "actual"), False

@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,7 +34,7 @@ class MirrorState:
     slow_seconds: float
     base_url: str = ""
     requests: list[dict] = field(default_factory=list)
-    overrides: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    overrides: dict[str, tuple[int, bytes, dict[str, str]]] = field(default_factory=dict)
     served_once: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -50,10 +50,12 @@ class MirrorState:
         with self.lock:
             self.requests.clear()
 
-    def override(self, path: str, status: int, body: bytes = b"") -> None:
+    def override(
+        self, path: str, status: int, body: bytes = b"", headers: dict[str, str] | None = None
+    ) -> None:
         """Serve ``status``/``body`` for ``path`` (a path with query) until cleared."""
         with self.lock:
-            self.overrides[path] = (status, body)
+            self.overrides[path] = (status, body, dict(headers or {}))
 
     def clear_overrides(self) -> None:
         with self.lock:
@@ -84,20 +86,28 @@ class MirrorHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         parts = urlsplit(self.path)
-        self.state.record({
-            "path": self.path, "host": self.headers.get("Host", ""),
-            "user_agent": self.headers.get("User-Agent", ""),
-            "if_none_match": self.headers.get("If-None-Match"),
-            "if_modified_since": self.headers.get("If-Modified-Since"), "time": time.time(),
-        })
-        try:
+        self.state.record(
+            {
+                "path": self.path,
+                "host": self.headers.get("Host", ""),
+                "user_agent": self.headers.get("User-Agent", ""),
+                "if_none_match": self.headers.get("If-None-Match"),
+                "if_modified_since": self.headers.get("If-Modified-Since"),
+                "time": time.time(),
+            }
+        )
+        # the client may give up (too large, timeout): expected with the faulty pages
+        with suppress(BrokenPipeError, ConnectionResetError):
             self._dispatch(parts.path, dict(parse_qsl(parts.query)))
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (too large, timeout): expected in faulty-page tests
 
     # -- responses ------------------------------------------------------------------------
-    def _send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        ctype: str = "text/html; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
@@ -127,7 +137,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
         with st.lock:
             override = st.overrides.get(self.path) or st.overrides.get(path)
         if override:
-            self._send(override[0], override[1])
+            self._send(override[0], override[1], headers=override[2])
             return
         articles = site.load_articles(st.root)
         if path in site.FAULTS:
@@ -176,8 +186,9 @@ class MirrorHandler(BaseHTTPRequestHandler):
         self._send(200, "<p>Nội dung nội bộ</p>".encode())
 
     def _fault_pdf(self, path: str) -> None:
-        self._send(200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n%%EOF\n",
-                   "application/pdf")
+        self._send(
+            200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n%%EOF\n", "application/pdf"
+        )
 
     def _fault_empty(self, path: str) -> None:
         self._send_cached(site.render_empty_page().encode(), "text/html; charset=utf-8", 1.6e9)
@@ -192,7 +203,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
 
     def _fault_foreign(self, path: str) -> None:
         # "localhost" resolves to this same server, so the request log proves it was never hit
-        port = self.server.server_address[1]
+        port = self.server.server_address[1]  # type: ignore[index]
         self._send(301, b"", headers={"Location": f"http://localhost:{port}/bao/doi-tac.html"})
 
     def _fault_truncated(self, path: str) -> None:
@@ -242,11 +253,13 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_mirror(root: Path | None = None, *, host: str = "127.0.0.1", port: int = 0,
-                 slow_seconds: float = 3.0) -> Iterator[str]:
+def serve_mirror(
+    root: Path | None = None, *, host: str = "127.0.0.1", port: int = 0, slow_seconds: float = 3.0
+) -> Iterator[str]:
     """Run the mirror in a background thread; yields its base URL and stops on exit."""
-    state = MirrorState(root=Path(root) if root is not None else site.DEFAULT_ROOT,
-                        slow_seconds=slow_seconds)
+    state = MirrorState(
+        root=Path(root) if root is not None else site.DEFAULT_ROOT, slow_seconds=slow_seconds
+    )
     handler = type("BoundMirrorHandler", (MirrorHandler,), {"state": state})
     server = _Server((host, port), handler)
     base_url = f"http://{host}:{server.server_address[1]}"
@@ -270,8 +283,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--slow-seconds", type=float, default=3.0)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
-    with serve_mirror(args.root, host=args.host, port=args.port,
-                      slow_seconds=args.slow_seconds) as url:
+    with serve_mirror(
+        args.root, host=args.host, port=args.port, slow_seconds=args.slow_seconds
+    ) as url:
         log.info("mirror at %s (Ctrl-C to stop)", url)
         try:
             while True:

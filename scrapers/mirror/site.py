@@ -12,10 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from string import Template
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -23,12 +24,18 @@ DEFAULT_ROOT = HERE.parents[1] / "corpus"
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 RELATED = [
-    ("/bao/ha-noi-thu-ngan-sach-11-thang-dat-94-6-du-toan-c8001.html",
-     "Hà Nội: Thu ngân sách 11 tháng đạt 94,6% dự toán"),
-    ("/bao/quan-cau-giay-hoan-thanh-27-27-chi-tieu-c8002.html",
-     "Quận Cầu Giấy hoàn thành 27/27 chỉ tiêu năm 2023"),
-    ("/bao/huyen-dong-anh-phan-dau-len-quan-c8003.html",
-     "Huyện Đông Anh phấn đấu đạt chuẩn quận trước năm 2025"),
+    (
+        "/bao/ha-noi-thu-ngan-sach-11-thang-dat-94-6-du-toan-c8001.html",
+        "Hà Nội: Thu ngân sách 11 tháng đạt 94,6% dự toán",
+    ),
+    (
+        "/bao/quan-cau-giay-hoan-thanh-27-27-chi-tieu-c8002.html",
+        "Quận Cầu Giấy hoàn thành 27/27 chỉ tiêu năm 2023",
+    ),
+    (
+        "/bao/huyen-dong-anh-phan-dau-len-quan-c8003.html",
+        "Huyện Đông Anh phấn đấu đạt chuẩn quận trước năm 2025",
+    ),
 ]
 VIDEO_HOT = (
     '<div class="box-video-hot"><h4>Video đang HOT</h4>'
@@ -62,6 +69,13 @@ def collapse(text: str) -> str:
 
 
 def load_manifest() -> list[dict]:
+    path = HERE / "articles.yaml"
+    return _manifest(path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=2)
+def _manifest(mtime_ns: int) -> list[dict]:
+    # Keyed on mtime: every request re-reads the seeds, but YAML parsing is slow.
     return yaml.safe_load((HERE / "articles.yaml").read_text(encoding="utf-8"))["articles"]
 
 
@@ -98,13 +112,21 @@ def load_articles(root: Path | None = None) -> list[SeedArticle]:
             body.reverse()
             body.remove(author)  # the byline line at the end belongs in the template
             body.reverse()
-        out.append(SeedArticle(
-            seed=meta["seed"], template=meta["template"], path=meta["path"],
-            published=datetime.fromisoformat(meta["published"]), date_text=meta["date_text"],
-            title=title, lines=body, author=author, encoding=meta.get("encoding", "utf-8"),
-            fail_first=bool(meta.get("fail_first")),
-            captions={collapse(c) for c in meta.get("captions") or []},
-        ))
+        out.append(
+            SeedArticle(
+                seed=meta["seed"],
+                template=meta["template"],
+                path=meta["path"],
+                published=datetime.fromisoformat(meta["published"]),
+                date_text=meta["date_text"],
+                title=title,
+                lines=body,
+                author=author,
+                encoding=meta.get("encoding", "utf-8"),
+                fail_first=bool(meta.get("fail_first")),
+                captions={collapse(c) for c in meta.get("captions") or []},
+            )
+        )
     return out
 
 
@@ -136,8 +158,10 @@ def _group(art: SeedArticle) -> list[tuple[str, str]]:
 
 def _figure(text: str) -> str:
     t = html.escape(text)
-    return (f'<figure class="image"><img src="/media/img.jpg" alt="{t}">'
-            f"<figcaption>{t}</figcaption></figure>")
+    return (
+        f'<figure class="image"><img src="/media/img.jpg" alt="{t}">'
+        f"<figcaption>{t}</figcaption></figure>"
+    )
 
 
 def render_body(art: SeedArticle, style: str) -> str:
@@ -160,8 +184,13 @@ def render_body(art: SeedArticle, style: str) -> str:
         elif kind == "caption":
             out.append(_figure(text))
         elif kind == "heading":
-            out.append({"news": f"<h2>{t}</h2>", "city": f"<p><strong>{t}</strong></p>",
-                        "district": f'<p style="text-align: justify;"><b>{t}</b></p>'}[style])
+            out.append(
+                {
+                    "news": f"<h2>{t}</h2>",
+                    "city": f"<p><strong>{t}</strong></p>",
+                    "district": f'<p style="text-align: justify;"><b>{t}</b></p>',
+                }[style]
+            )
         elif style == "district":
             out.append(f'<p style="text-align: justify;">{t}</p>')
         else:
@@ -174,8 +203,9 @@ def render_body(art: SeedArticle, style: str) -> str:
 
 
 def _related(exclude: str = "") -> str:
-    return "".join(f'<li><a href="{u}">{html.escape(t)}</a></li>' for u, t in RELATED
-                   if u != exclude)
+    return "".join(
+        f'<li><a href="{u}">{html.escape(t)}</a></li>' for u, t in RELATED if u != exclude
+    )
 
 
 def _tpl(name: str) -> Template:
@@ -184,8 +214,11 @@ def _tpl(name: str) -> Template:
 
 def _jsonld(art: SeedArticle, base_url: str) -> str:
     data = {
-        "@context": "https://schema.org", "@type": "NewsArticle", "headline": art.title,
-        "datePublished": art.published.isoformat(), "mainEntityOfPage": base_url + art.path,
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": art.title,
+        "datePublished": art.published.isoformat(),
+        "mainEntityOfPage": base_url + art.path,
         "author": {"@type": "Person", "name": art.author or ""},
         "publisher": {"@type": "Organization", "name": "Báo Kinh tế & Đô thị"},
     }
@@ -199,19 +232,33 @@ def render_article(art: SeedArticle, base_url: str = "") -> str:
         lines = list(art.lines)
         sapo, rest = lines[0], SeedArticle(**{**art.__dict__, "lines": lines[1:]})
         return _tpl("news_article.html").substitute(
-            title=html.escape(art.title), published_iso=art.published.isoformat(),
-            author=author, canonical=base_url + art.path, jsonld=_jsonld(art, base_url),
-            date_text=html.escape(art.date_text), sapo=html.escape(sapo),
+            title=html.escape(art.title),
+            published_iso=art.published.isoformat(),
+            author=author,
+            canonical=base_url + art.path,
+            jsonld=_jsonld(art, base_url),
+            date_text=html.escape(art.date_text),
+            sapo=html.escape(sapo),
             body=render_body(rest, "news") + ("\n" + VIDEO_HOT if art.seed == "004" else ""),
-            related=_related())
+            related=_related(),
+        )
     if art.template == "district":
         meta = "" if art.encoding != "utf-8" else '<meta charset="utf-8">'
         return _tpl("district_article.html").substitute(
-            title=html.escape(art.title), meta_charset=meta, date_text=html.escape(art.date_text),
-            body=render_body(art, "district"), author=author, related=_related())
+            title=html.escape(art.title),
+            meta_charset=meta,
+            date_text=html.escape(art.date_text),
+            body=render_body(art, "district"),
+            author=author,
+            related=_related(),
+        )
     return _tpl("city_article.html").substitute(
-        title=html.escape(art.title), date_text=html.escape(art.date_text),
-        body=render_body(art, "city"), author=author, related=_related())
+        title=html.escape(art.title),
+        date_text=html.escape(art.date_text),
+        body=render_body(art, "city"),
+        author=author,
+        related=_related(),
+    )
 
 
 def encode_page(text: str, encoding: str) -> bytes:
@@ -229,15 +276,27 @@ def encode_page(text: str, encoding: str) -> bytes:
 
 # --- site structure ---------------------------------------------------------------------
 SITES = {
-    "city": {"name": "Cổng thông tin điện tử Thành phố Hà Nội", "home": "/city/",
-             "listing": "/city/tin-tuc", "page_url": "/city/tin-tuc?page={n}",
-             "heading": "Tin tức - Sự kiện"},
-    "district": {"name": "Cổng thông tin điện tử quận Tây Hồ", "home": "/web/tayho/trang-chu",
-                 "listing": "/web/tayho/tin-tuc",
-                 "page_url": "/web/tayho/tin-tuc?p_p_id=asset_publisher&_cur={n}",
-                 "heading": "Tin tức - Sự kiện"},
-    "news": {"name": "Báo Kinh tế & Đô thị", "home": "/bao/", "listing": "/bao/chinh-tri",
-             "page_url": "/bao/chinh-tri/trang-{n}.html", "heading": "Chính trị"},
+    "city": {
+        "name": "Cổng thông tin điện tử Thành phố Hà Nội",
+        "home": "/city/",
+        "listing": "/city/tin-tuc",
+        "page_url": "/city/tin-tuc?page={n}",
+        "heading": "Tin tức - Sự kiện",
+    },
+    "district": {
+        "name": "Cổng thông tin điện tử quận Tây Hồ",
+        "home": "/web/tayho/trang-chu",
+        "listing": "/web/tayho/tin-tuc",
+        "page_url": "/web/tayho/tin-tuc?p_p_id=asset_publisher&_cur={n}",
+        "heading": "Tin tức - Sự kiện",
+    },
+    "news": {
+        "name": "Báo Kinh tế & Đô thị",
+        "home": "/bao/",
+        "listing": "/bao/chinh-tri",
+        "page_url": "/bao/chinh-tri/trang-{n}.html",
+        "heading": "Chính trị",
+    },
 }
 LIFERAY = "/web/tayho/tin-tuc/-/asset_publisher/Tt3VqLiQ/content/"
 
@@ -268,19 +327,28 @@ def render_listing(site: str, page: int, articles: list[SeedArticle]) -> str:
     items = "\n".join(
         f'<li class="news-item"><a class="title" href="{html.escape(p)}">{html.escape(t)}</a>'
         f'<p class="sapo">{html.escape(t)}</p></li>'
-        for p, t in listing_links(site, page, articles))
+        for p, t in listing_links(site, page, articles)
+    )
     pages = []
     for n in range(1, PAGES_PER_LISTING + 1):
         url = conf["listing"] if n == 1 else conf["page_url"].format(n=n)
-        pages.append(f"<span class=\"current\">{n}</span>" if n == page
-                     else f'<a class="page-link" href="{html.escape(url)}">{n}</a>')
+        pages.append(
+            f'<span class="current">{n}</span>'
+            if n == page
+            else f'<a class="page-link" href="{html.escape(url)}">{n}</a>'
+        )
     if page < PAGES_PER_LISTING:
         nxt = conf["page_url"].format(n=page + 1)
         pages.append(f'<a class="next" rel="next" href="{html.escape(nxt)}">Trang sau »</a>')
     return _tpl("listing.html").substitute(
-        meta_charset='<meta charset="utf-8">', heading=html.escape(conf["heading"]),
-        site_name=html.escape(conf["name"]), site_class=site, home=conf["home"], items=items,
-        pagination=" ".join(pages))
+        meta_charset='<meta charset="utf-8">',
+        heading=html.escape(conf["heading"]),
+        site_name=html.escape(conf["name"]),
+        site_class=site,
+        home=conf["home"],
+        items=items,
+        pagination=" ".join(pages),
+    )
 
 
 def listing_page_for(path: str, query: dict[str, str]) -> tuple[str, int] | None:
@@ -298,23 +366,33 @@ def listing_page_for(path: str, query: dict[str, str]) -> tuple[str, int] | None
 def render_sitemap(base_url: str, articles: list[SeedArticle]) -> str:
     urls = "".join(
         f"<url><loc>{html.escape(base_url + a.path)}</loc>"
-        f"<lastmod>{a.published.date().isoformat()}</lastmod></url>\n" for a in articles)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n")
+        f"<lastmod>{a.published.date().isoformat()}</lastmod></url>\n"
+        for a in articles
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n"
+    )
 
 
 def render_rss(base_url: str, articles: list[SeedArticle]) -> str:
     items = "".join(
         f"<item><title>{html.escape(a.title)}</title><link>{html.escape(base_url + a.path)}</link>"
         f"<pubDate>{a.published.strftime('%a, %d %b %Y %H:%M:%S %z')}</pubDate></item>\n"
-        for a in articles if a.template == "news")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
-            "<title>Kinh tế &amp; Đô thị - Chính trị</title>\n" + items + "</channel></rss>\n")
+        for a in articles
+        if a.template == "news"
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        "<title>Kinh tế &amp; Đô thị - Chính trị</title>\n" + items + "</channel></rss>\n"
+    )
 
 
 def render_robots(base_url: str) -> str:
-    return ("User-agent: *\nDisallow: /private/\nDisallow: /admin/\n\n"
-            f"Sitemap: {base_url}/sitemap.xml\n")
+    return (
+        "User-agent: *\nDisallow: /private/\nDisallow: /admin/\n\n"
+        f"Sitemap: {base_url}/sitemap.xml\n"
+    )
 
 
 def render_empty_page() -> str:

@@ -1,0 +1,94 @@
+"""The command line: every command documented; extract and sql behave as documented."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chitieu.cli import build_parser
+
+ROOT = Path(__file__).parents[1]
+SEEDS = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))
+
+
+def _commands() -> list[str]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return sorted(sub.choices)
+
+
+def _chitieu(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "chitieu.cli", *args],
+        capture_output=True, text=True, timeout=300, cwd=ROOT, **kwargs,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_is_in_the_readme(command):
+    assert f"chitieu {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_extract_prints_json_lines_with_doc_ids():
+    result = _chitieu("extract", str(SEEDS[0]))
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and {r["doc"] for r in rows} == {"000"}
+    assert {"surface", "unit", "value", "kind", "char_start", "char_end", "sentence"} <= set(
+        rows[0]
+    )
+
+
+def test_extract_reports_a_bad_file_and_goes_on(tmp_path):
+    bad = tmp_path / "007_bad.txt"
+    bad.write_bytes(b"\xff\xfe\xfa not utf-8 \x81")
+    result = _chitieu("extract", str(bad), str(SEEDS[1]))
+    assert result.returncode != 0
+    assert "007_bad.txt" in result.stderr
+    assert {json.loads(line)["doc"] for line in result.stdout.splitlines()} == {"001"}
+
+
+def test_extract_reads_html_as_the_scrapers_do(tmp_path):
+    page = tmp_path / "042_page.html"
+    page.write_text(
+        "<html><head><title>Tin</title></head><body><nav><a href='/'>Trang chủ</a></nav>"
+        "<article><h1>Kết quả năm 2023</h1><p>Tổng thu ngân sách nhà nước trên địa bàn "
+        "đạt 12.993 tỷ đồng, bằng 151% kế hoạch giao. Toàn quận có 26/27 trường công lập "
+        "đạt chuẩn quốc gia, đạt 96,2%. Các phường đều hoàn thành kế hoạch đề ra trong năm.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    result = _chitieu("extract", str(page))
+    assert result.returncode == 0, result.stderr
+    values = {(r["unit"], r["value"]) for r in map(json.loads, result.stdout.splitlines())}
+    assert ("vnd", 12_993_000_000_000) in values and ("percent", 96.2) in values
+
+
+def test_sql_without_a_warehouse_says_what_to_do(tmp_path):
+    result = _chitieu("--home", str(tmp_path), "sql", "select 1")
+    assert result.returncode == 1
+    assert "chitieu run" in result.stdout
+
+
+def test_sql_prints_a_table_from_the_published_warehouse(published_run):
+    home, _ = published_run
+    result = _chitieu(
+        "--home", str(home), "sql", "select count(*) as n from main_marts.dim_article"
+    )
+    assert result.returncode == 0, result.stdout
+    assert "5" in result.stdout and "n" in result.stdout
+
+
+def test_sql_shell_answers_queries_read_only(published_run):
+    home, _ = published_run
+    result = _chitieu(
+        "--home", str(home), "sql",
+        input="select count(*) as articles from main_marts.dim_article;\ncreate table x (y int);\n",
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert "articles" in result.stdout
+    assert "read-only" in result.stdout.lower()

@@ -1,0 +1,310 @@
+"""Number grammar and non-figure rules of the figure extractor (own sentences, not the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.figures import extract_figures, normalize_text
+
+
+def figs(text: str) -> list[tuple]:
+    return [(f.unit, f.value, f.value_max, f.denominator) for f in extract_figures(text)]
+
+
+def one(text: str):
+    found = extract_figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def test_normalize_keeps_length_and_maps_dashes_and_spaces():
+    text = "Tỷ lệ\u00a0đạt 12\u201313%"
+    norm = normalize_text(text)
+    assert len(norm) == len(text)
+    assert norm == "Tỷ lệ đạt 12-13%"
+
+
+def test_normalize_composes_decomposed_text():
+    decomposed = "đa\u0323t 5%"  # `ạ` as a + combining dot below
+    assert normalize_text(decomposed) == "đạt 5%"
+
+
+def test_offsets_refer_to_normalised_text():
+    text = "Thu ngân sách đạt 1.250\u00a0tỷ đồng."
+    f = one(text)
+    assert normalize_text(text)[f.char_start : f.char_end] == f.surface == "1.250 tỷ đồng"
+
+
+# ---------------------------------------------------------------- number grammar
+
+
+def test_dot_separates_thousands():
+    assert figs("Huyện có 12.345 hộ dân.") == [("count", 12345, None, None)]
+
+
+def test_comma_marks_decimals():
+    assert figs("Tỷ lệ che phủ rừng đạt 42,75%.") == [("percent", 42.75, None, None)]
+
+
+def test_leading_zero_is_just_the_number():
+    f = one("Xây dựng 07 trường học mới.")
+    assert (f.value, f.noun) == (7, "trường học mới")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Doanh thu đạt 850 nghìn đồng.", 850e3),
+        ("Doanh thu đạt 850 ngàn đồng.", 850e3),
+        ("Doanh thu đạt 4,5 triệu đồng.", 4.5e6),
+        ("Doanh thu đạt 3 tỷ đồng.", 3e9),
+        ("Doanh thu đạt 3 tỉ đồng.", 3e9),
+        ("Doanh thu đạt 1,2 nghìn tỷ đồng.", 1.2e12),
+    ],
+)
+def test_money_multipliers(text, value):
+    f = one(text)
+    assert f.unit == "vnd" and f.value == pytest.approx(value)
+
+
+def test_bare_ty_after_a_number_is_money():
+    assert figs("Thu ngân sách ước đạt 2.100 tỷ, vượt dự toán.") == [("vnd", 2.1e12, None, None)]
+
+
+def test_money_per_unit_keeps_its_suffix():
+    f = one("Thu nhập bình quân đạt 65 triệu đồng/người/năm.")
+    assert (f.unit, f.value, f.surface) == ("vnd", 65e6, "65 triệu đồng/người/năm")
+
+
+def test_usd():
+    assert figs("Kim ngạch xuất khẩu đạt 120 triệu USD.") == [("usd", 120e6, None, None)]
+
+
+def test_percent_range_with_hyphen():
+    assert figs("Tăng trưởng đạt 7-8%.") == [("percent", 7, 8, None)]
+
+
+def test_percent_range_with_unit_twice():
+    assert figs("Tăng trưởng đạt 7% - 8%.") == [("percent", 7, 8, None)]
+
+
+def test_range_after_tu():
+    assert figs("Thu ngân sách vượt dự toán từ 3-5%.") == [("percent", 3, 5, None)]
+
+
+def test_count_range_with_thousands():
+    f = one("Mỗi năm tạo việc làm cho 4.500-5.000 lao động.")
+    assert (f.unit, f.value, f.value_max, f.noun) == ("count", 4500, 5000, "lao động")
+
+
+def test_count_range_with_den():
+    f = one("Có 2 đến 4 xã đạt chuẩn nông thôn mới kiểu mẫu.")
+    assert (f.value, f.value_max, f.noun) == (2, 4, "xã")
+
+
+def test_ratio():
+    f = one("Đã có 15/18 xã đạt chuẩn nông thôn mới.")
+    assert (f.unit, f.value, f.denominator, f.noun, f.surface) == (
+        "ratio",
+        15,
+        18,
+        "xã",
+        "15/18 xã",
+    )
+
+
+def test_per_mille_written_percent_o():
+    assert figs("Tỷ suất sinh thô ở mức 14,2%o.") == [("permille", 14.2, None, None)]
+
+
+def test_per_mille_sign():
+    assert figs("Tỷ suất chết thô 5,1‰.") == [("permille", 5.1, None, None)]
+
+
+def test_rate_per_year():
+    f = one("Phấn đấu thu ngân sách tăng bình quân 12%/năm.")
+    assert (f.unit, f.value, f.surface, f.measure) == ("percent", 12, "12%/năm", "change")
+
+
+def test_multiple_after_gap():
+    f = one("Giá trị xuất khẩu gấp 3 lần năm 2020.")
+    assert (f.unit, f.value) == ("multiple", 3)
+
+
+def test_multiple_after_gap_hon():
+    f = one("Doanh thu du lịch gấp hơn 4 lần đầu nhiệm kỳ.")
+    assert (f.unit, f.value, f.qualifier) == ("multiple", 4, "gt")
+
+
+def test_multiple_after_tang():
+    f = one("Vốn đầu tư tăng 2,5 lần so với giai đoạn trước.")
+    assert (f.unit, f.value, f.measure) == ("multiple", 2.5, "change")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("Sản lượng cá đạt 3.200 tấn.", 3200, "tấn"),
+        ("Diện tích lúa 2.150 ha.", 2150, "ha"),
+        ("Cải tạo 35 km đường.", 35, "km"),
+        ("Nhà ở bình quân 30 m2/người.", 30, "m2"),
+        ("Cây xanh 6 m²/người.", 6, "m²"),
+    ],
+)
+def test_quantities(text, value, noun):
+    f = one(text)
+    assert (f.unit, f.value, f.noun) == ("quantity", value, noun)
+
+
+def test_count_with_following_noun():
+    f = one("Huyện đã xây mới 42 phòng học.")
+    assert (f.unit, f.value, f.noun) == ("count", 42, "phòng học")
+
+
+def test_count_with_quoted_name():
+    f = one("Xây dựng 12 mô hình “Khu phố an toàn” trên địa bàn.")
+    assert f.noun == "mô hình “Khu phố an toàn”"
+
+
+def test_count_with_multiplier():
+    f = one("Đón 1,5 triệu lượt khách.")
+    assert (f.unit, f.value) == ("count", 1.5e6)
+
+
+def test_dong_chi_is_a_count_not_money():
+    f = one("Kết nạp 120 đồng chí vào Đảng.")
+    assert (f.unit, f.noun) == ("count", "đồng chí")
+
+
+def test_bare_number_without_noun_is_no_figure():
+    assert figs("Kết quả là 5 và 7 đều được.") == []
+
+
+# ---------------------------------------------------------------- non-figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 15/8, huyện tổ chức hội nghị.",  # day/month
+        "Sáng 12/9, đoàn công tác làm việc.",
+        "Hội nghị diễn ra ngày 20/11/2023 tại hội trường.",  # full date
+        "Văn bản ký 03-05-2024 có hiệu lực.",
+        "Đại hội diễn ra từ 14-16/10.",  # day range in a month
+        "Chiều 5-11, huyện họp báo.",  # day-month after a time-of-day word
+        "Tháng 7/2023 có mưa lớn.",
+        "Hội nghị bắt đầu lúc 14:30 chiều nay.",
+        "Cập nhật 10:15 AM.",
+    ],
+)
+def test_dates_and_times_are_no_figures(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2022 là năm bản lề.",
+        "Nhiệm kỳ 2025-2030 mở ra nhiều cơ hội.",
+        "Giai đoạn 2016 - 2020 có nhiều thay đổi.",
+        "Đề án (2021-2025) được phê duyệt.",
+    ],
+)
+def test_years_and_terms_are_no_figures(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sau 3 năm qua, huyện đổi mới.",
+        "Kỷ niệm 20 năm thành lập huyện.",
+        "Trẻ em dưới 6 tuổi được khám miễn phí.",
+        "Sau 6 tháng triển khai, mô hình hiệu quả.",
+    ],
+)
+def test_durations_and_ages_are_no_figures(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kỳ họp lần thứ 14 HĐND huyện bế mạc.",
+        "Ban Chấp hành khóa 12 họp phiên đầu tiên.",
+        "Đại hội 7 Đảng bộ huyện thành công.",
+        "Hội nghị lần 3 Ban Chấp hành diễn ra.",
+    ],
+)
+def test_ordinals_are_no_figures(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện Kế hoạch số 98-KH/HU của Huyện ủy.",
+        "Theo Quyết định 2345/QĐ-UBND của tỉnh.",
+        "Triển khai Chỉ thị số 12 về công tác cán bộ.",
+        "Quán triệt Nghị quyết Trung ương 8 khóa XIII.",
+        "Chương trình 03 về phát triển đô thị.",
+        "Chương trình số 05 được ban hành.",
+        "Dịch Covid-19 được kiểm soát.",
+    ],
+)
+def test_document_and_programme_ids_are_no_figures(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(2). Tăng cường công tác kiểm tra.",
+        "3. Nhiệm vụ trọng tâm",
+        "2.1. Về kinh tế",
+    ],
+)
+def test_list_markers_are_no_figures(text):
+    assert figs(text) == []
+
+
+def test_service_levels_are_no_figures():
+    assert figs("Dịch vụ công mức độ 3, 4 đạt 92%.") == [("percent", 92, None, None)]
+
+
+def test_page_furniture_is_no_figure():
+    assert figs("Ngày đăng 02/03/2024 | View count: 345") == []
+
+
+def test_area_basis_is_no_figure():
+    f = one("Giá trị thu hoạch trên 1ha đất nông nghiệp đạt 180 triệu đồng.")
+    assert (f.unit, f.value) == ("vnd", 180e6)
+
+
+def test_phone_numbers_are_no_figures():
+    assert figs("Đường dây nóng 0243.826.1234.") == []
+
+
+def test_district_names_are_no_figures():
+    assert figs("Quận 12 phối hợp với Phường 5 tổ chức lễ ra quân.") == []
+
+
+def test_english_decimal_before_percent():
+    assert figs("GRDP tăng 6.5% so với cùng kỳ.") == [("percent", 6.5, None, None)]
+
+
+def test_rate_basis_is_no_figure():
+    f = one("Đạt 12 bác sĩ trên 1 vạn dân.")
+    assert (f.value, f.noun) == (12, "bác sĩ")
+
+
+def test_house_numbers_are_no_figures_but_totals_are():
+    assert figs("Trụ sở tại số 8 phố Lê Lợi.") == []
+    assert figs("Với tổng số 320 hộ dân.") == [("count", 320, None, None)]
+
+
+def test_quarters_and_months_of_the_year_are_no_figures():
+    assert figs("Trong 6 tháng đầu năm và quý 2 huyện họp.") == []

@@ -1,0 +1,305 @@
+"""Kind, measure, qualifier and indicator rules of the figure extractor (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.figures import extract_figures
+from chitieu.figures.indicators import indicator_code
+
+
+def one(text: str):
+    found = extract_figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- kind
+
+
+def test_result_verbs_are_actual():
+    assert one("Năm 2023, thu ngân sách đạt 980 tỷ đồng.").kind == "actual"
+
+
+def test_estimates_are_actual():
+    assert one("Tổng vốn đầu tư ước đạt 5.400 tỷ đồng.").kind == "actual"
+
+
+def test_phan_dau_is_target():
+    assert one("Phấn đấu tỷ lệ lao động qua đào tạo đạt 75%.").kind == "target"
+
+
+def test_muc_tieu_is_target():
+    assert one("Mục tiêu đến năm 2030, thu nhập bình quân đạt 120 triệu đồng.").kind == "target"
+
+
+def test_den_nam_is_target():
+    assert one("Đến năm 2025, tỷ lệ đô thị hóa đạt 60%.").kind == "target"
+
+
+def test_se_is_target():
+    assert one("Huyện sẽ xây dựng thêm 5 trường học.").kind == "target"
+
+
+def test_da_de_ra_is_target_not_actual():
+    text = "Thống nhất với 15 chỉ tiêu chủ yếu đã đề ra cho nhiệm kỳ."
+    assert one(text).kind == "actual"  # the cue comes after the figure
+    assert one("Thống nhất mục tiêu và 15 chỉ tiêu chủ yếu đã đề ra.").kind == "target"
+
+
+def test_thuc_hien_co_hieu_qua_is_no_result_cue():
+    text = "Đề nghị huyện thực hiện có hiệu quả 04 chương trình công tác."
+    assert one(text).kind == "target"
+
+
+def test_heading_makes_list_items_targets():
+    text = (
+        "Các chỉ tiêu chủ yếu\n- Tỷ lệ hộ nghèo dưới 1%.\n- Thu nhập bình quân đạt 90 triệu đồng."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target", "target"]
+
+
+def test_heading_scope_ends_at_next_heading():
+    text = (
+        "Mục tiêu đến năm 2030\n- Tỷ lệ đô thị hóa đạt 55%.\n"
+        "Kết quả năm 2024\n- Tỷ lệ đô thị hóa đạt 48%."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target", "actual"]
+
+
+def test_subtopic_line_keeps_scope():
+    text = "2. Chỉ tiêu:\n* Về kinh tế\n- Tăng trưởng kinh tế đạt 8%."
+    assert one(text).kind == "target"
+
+
+def test_result_estimate_in_target_list_is_actual():
+    text = "Các chỉ tiêu:\n- Năm 2024 ước đạt 92% số hộ dùng nước sạch."
+    assert one(text).kind == "actual"
+
+
+def test_headline_with_plan_words_is_actual():
+    assert one("Thu ngân sách vượt 15% kế hoạch đề ra").kind == "actual"
+
+
+# ---------------------------------------------------------------- measure
+
+
+def test_level():
+    assert one("Tỷ lệ bao phủ bảo hiểm y tế đạt 93%.").measure == "level"
+
+
+def test_change_tang_so_voi_cung_ky():
+    assert one("Doanh thu tăng 9,5% so với cùng kỳ.").measure == "change"
+
+
+def test_change_giam():
+    assert one("Tỷ lệ hộ nghèo giảm 0,5%.").measure == "change"
+
+
+def test_giam_xuong_is_a_level():
+    assert one("Giảm tỷ lệ hộ nghèo xuống còn 0,8%.").measure == "level"
+
+
+def test_change_from_growth_indicator():
+    assert one("Tốc độ tăng trưởng kinh tế đạt 7,2%.").measure == "change"
+
+
+def test_change_binh_quan_moi_nam():
+    assert one("Giá trị sản xuất công nghiệp tăng bình quân 11% mỗi năm.").measure == "change"
+
+
+def test_change_them():
+    assert one("Phấn đấu có thêm 4 xã đạt chuẩn nông thôn mới.").measure == "change"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu ngân sách đạt 105% dự toán.",
+        "Thu ngân sách bằng 130% kế hoạch giao.",
+        "Tổng thu vượt 12% kế hoạch.",
+        "Giải ngân đạt 97,5% chỉ tiêu năm.",
+        "Hoàn thành 100% chỉ tiêu giao quân.",
+    ],
+)
+def test_plan(text):
+    assert one(text).measure == "plan"
+
+
+def test_plan_with_vuot_chi_tieu_before():
+    assert one("Thu ngân sách vượt chỉ tiêu tỉnh giao từ 3-5%.").measure == "plan"
+
+
+# ---------------------------------------------------------------- qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Tỷ lệ che phủ rừng đạt 45%.", "eq"),
+        ("Doanh thu khoảng 300 tỷ đồng.", "approx"),
+        ("Doanh thu ước đạt 300 tỷ đồng.", "approx"),
+        ("Đón gần 2 triệu lượt khách.", "approx"),
+        ("Doanh thu đạt trên 300 tỷ đồng.", "gt"),
+        ("Kết nạp hơn 200 đảng viên.", "gt"),
+        ("Tỷ lệ hộ nghèo dưới 1,5%.", "lt"),
+        ("Tỷ lệ lao động qua đào tạo đạt ít nhất 70%.", "ge"),
+        ("Tỷ lệ lao động qua đào tạo tối thiểu 70%.", "ge"),
+        ("Tỷ lệ trường đạt chuẩn 80% trở lên.", "ge"),
+        ("Chi thường xuyên tối đa 500 tỷ đồng.", "le"),
+        ("Chi thường xuyên không quá 500 tỷ đồng.", "le"),
+    ],
+)
+def test_qualifiers(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+def test_nearest_qualifier_wins():
+    assert one("Tổng thu ước đạt trên 4 nghìn tỷ đồng.").qualifier == "gt"
+
+
+def test_vuot_percent_of_plan_is_exact():
+    f = one("Thu ngân sách vượt 20% kế hoạch.")
+    assert (f.qualifier, f.measure) == ("eq", "plan")
+
+
+def test_tren_dia_ban_is_no_qualifier():
+    assert one("Thu ngân sách trên địa bàn đạt 640 tỷ đồng.").qualifier == "eq"
+
+
+# ---------------------------------------------------------------- indicator
+
+
+def test_indicator_is_subject_before_cue():
+    f = one("Năm 2024, tỷ lệ hộ dân sử dụng nước sạch đạt 98%.")
+    assert f.indicator == "tỷ lệ hộ dân sử dụng nước sạch"
+
+
+def test_indicator_strips_estimate_and_qualifier_words():
+    f = one("Tổng vốn đầu tư toàn xã hội ước đạt trên 9 nghìn tỷ đồng.")
+    assert f.indicator == "Tổng vốn đầu tư toàn xã hội"
+
+
+def test_indicator_shared_with_previous_figure():
+    found = extract_figures("Thu ngân sách đạt 700 tỷ đồng, tăng 6% so với cùng kỳ.")
+    assert [f.indicator for f in found] == ["Thu ngân sách", "Thu ngân sách"]
+
+
+def test_indicator_after_leading_percent():
+    f = one("100% trạm y tế có bác sĩ làm việc.")
+    assert f.indicator == "trạm y tế có bác sĩ làm việc"
+
+
+def test_indicator_of_count_is_noun_and_modifiers():
+    f = one("Toàn huyện có 17 xã đạt chuẩn nông thôn mới.")
+    assert f.indicator == "xã đạt chuẩn nông thôn mới"
+
+
+def test_indicator_of_count_after_copula():
+    f = one("Số lao động được giải quyết việc làm là 2.400 người.")
+    assert f.indicator == "Số lao động được giải quyết việc làm"
+
+
+def test_indicator_label_before_colon():
+    f = one("- Tốc độ tăng trưởng kinh tế bình quân: 8,5%.")
+    assert f.indicator == "Tốc độ tăng trưởng kinh tế bình quân"
+
+
+def test_indicator_drops_time_phrase():
+    f = one("Tỷ lệ đô thị hóa năm 2023 đạt 41%.")
+    assert f.indicator == "Tỷ lệ đô thị hóa"
+
+
+def test_indicator_joins_short_noun_list():
+    f = one("Nông nghiệp, thủy sản chiếm 12% cơ cấu kinh tế.")
+    assert f.indicator == "Nông nghiệp, thủy sản"
+
+
+# ---------------------------------------------------------------- indicator codes
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Tổng thu ngân sách nhà nước trên địa bàn", "budget_revenue"),
+        ("tổng chi ngân sách địa phương", "budget_expenditure"),
+        ("tốc độ tăng giá trị sản xuất các ngành kinh tế", "production_value_growth"),
+        ("Tỷ lệ hộ nghèo", "poor_households_rate"),
+        ("tỷ lệ trường công lập đạt chuẩn quốc gia", "public_schools_national_standard"),
+        ("Tỷ lệ tổ dân phố văn hoá", "cultural_residential_groups_rate"),  # old tone placement
+        ("ty le bao phu bao hiem y te", "health_insurance_coverage"),  # no diacritics
+        ("xã đạt chuẩn nông thôn mới", "new_rural_communes"),
+        ("Thu nhập bình quân đầu người", "per_capita_income"),
+    ],
+)
+def test_indicator_codes(phrase, code):
+    assert indicator_code(phrase) == code
+
+
+def test_unknown_indicator_has_no_code():
+    assert indicator_code("số cây xăng bán lẻ") is None
+    f = one("Huyện có 14 cây cầu bắc qua sông.")
+    assert f.indicator and f.indicator_code is None
+
+
+def test_past_horizon_year_is_no_target_cue():
+    text = "Cập nhật ngày 10/01/2024. Đến năm 2023, toàn huyện có 12 xã đạt chuẩn."
+    assert one(text).kind == "actual"
+
+
+def test_planning_horizon_year_is_a_target_cue():
+    assert one("Đến năm 2030, toàn huyện có 25 xã đạt chuẩn.").kind == "target"
+
+
+def test_numbered_list_items_keep_the_scope():
+    text = "Các chỉ tiêu chủ yếu:\n1. Tỷ lệ hộ nghèo dưới 1%.\n2. Tỷ lệ che phủ rừng đạt 40%."
+    assert [f.kind for f in extract_figures(text)] == ["target", "target"]
+
+
+def test_count_after_preposition_takes_phrase_before():
+    f = one("Năm 2024, huyện giải quyết việc làm cho hơn 3.000 lao động.")
+    assert (f.indicator, f.qualifier) == ("giải quyết việc làm", "gt")
+
+
+def test_indicator_after_previous_count_starts_after_voi():
+    found = extract_figures("Cấp phép 150 doanh nghiệp với tổng vốn đăng ký 900 tỷ đồng.")
+    assert found[1].indicator == "tổng vốn đăng ký"
+
+
+def test_indicator_drops_leading_period():
+    f = one("Quý I/2024, thu ngân sách đạt 30% dự toán.")
+    assert f.indicator == "thu ngân sách"
+
+
+def test_goal_cue_carries_to_next_sentence_of_paragraph():
+    text = "Đại hội đề ra mục tiêu cho nhiệm kỳ mới. Thu ngân sách tăng bình quân 10%/năm."
+    assert one(text).kind == "target"
+
+
+def test_result_cue_carries_over_a_plan_reference():
+    text = "Huyện đã hoàn thành 20/22 chỉ tiêu đề ra. Tốc độ tăng trưởng đạt 11%."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "actual"]
+
+
+def test_no_carry_across_paragraphs():
+    text = "Phấn đấu thu ngân sách đạt 900 tỷ đồng.\nNăm 2023, tỷ lệ hộ nghèo là 1,2%."
+    assert [f.kind for f in extract_figures(text)] == ["target", "actual"]
+
+
+def test_intro_line_ending_with_colon_opens_target_scope():
+    text = "Năm 2025, huyện phấn đấu đạt các chỉ tiêu sau:\n- Tỷ lệ hộ nghèo 0,5%."
+    assert one(text).kind == "target"
+
+
+def test_proper_name_after_number_is_no_count():
+    assert extract_figures("Bệnh viện 108 Bộ Quốc phòng tiếp nhận bệnh nhân.") == []
+
+
+def test_percentage_points():
+    f = one("Tỷ lệ hộ nghèo giảm 0,4 điểm phần trăm.")
+    assert (f.unit, f.value, f.measure) == ("percent", 0.4, "change")
+
+
+def test_from_level_in_giam_tu_x_xuong_y():
+    found = extract_figures("Tỷ lệ hộ nghèo giảm từ 3,1% xuống còn 0,8%.")
+    assert [f.measure for f in found] == ["level", "level"]
