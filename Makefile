@@ -10,7 +10,7 @@ export PREFECT_HOME := $(CURDIR)/.chitieu/prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup browser run test lint bench server clean
+.PHONY: setup browser compat run test lint bench server clean
 
 setup: $(STAMP)
 
@@ -27,10 +27,19 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
+# An older DuckDB, as bundled in BI drivers, to prove the published file opens there.
+COMPAT_DUCKDB ?= 1.1.3
+compat: .venv-compat/.installed
+.venv-compat/.installed:
+	$(PYTHON) -m venv .venv-compat
+	.venv-compat/bin/pip install --quiet --disable-pip-version-check duckdb==$(COMPAT_DUCKDB) \
+	  2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+	touch $@
+
 run: setup
 	$(BIN)/chitieu run
 
-test: setup browser
+test: setup browser compat
 	$(BIN)/pytest -q
 
 lint: setup

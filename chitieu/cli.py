@@ -37,7 +37,10 @@ def _read_article(path: Path) -> str:
     if path.suffix.lower() in {".html", ".htm"}:
         from scrapers.parse import parse_article
 
-        return parse_article(data, path.resolve().as_uri()).text
+        from chitieu.raw import article_text
+
+        parsed = parse_article(data, path.resolve().as_uri())
+        return article_text(parsed.title, parsed.text)
     return data.decode("utf-8")
 
 

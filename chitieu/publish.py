@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from chitieu.report import write_report
+
 KEEP_VERSIONS = 3
 # BI drivers bundle older DuckDB releases (1.1-1.2 in Metabase's and DBeaver's
 # drivers as of 2025): the published file is written in the storage format
@@ -34,6 +36,7 @@ def publish(build_db: Path, published: Path, run_id: str, counts: dict) -> Path:
         os.replace(staging, published)
     finally:
         staging.unlink(missing_ok=True)
+    write_report(published, published.parent / "report")
     return published
 
 

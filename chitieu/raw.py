@@ -142,15 +142,21 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, key: str, frame: pd.Data
     return len(frame)
 
 
-def article_row(article: dict[str, Any]) -> dict[str, Any]:
-    """Map a parsed article from the scrapers onto the raw.articles columns.
+def article_text(title: str | None, body: str) -> str:
+    """The article's plain text as published: its title line, then the body.
 
-    The body is stored normalised exactly as the extractor sees it, so that
-    figure offsets index straight into `body_text`."""
+    Normalised exactly as the extractor sees it, so that figure offsets index
+    straight into the stored text. Titles carry figures too ("hoàn thành 24 chỉ
+    tiêu năm 2023")."""
+    return normalize_text(f"{title}\n\n{body}" if title else body)
+
+
+def article_row(article: dict[str, Any]) -> dict[str, Any]:
+    """Map a parsed article from the scrapers onto the raw.articles columns."""
     return {
         **article,
         "article_id": article["page_id"],
-        "body_text": normalize_text(article["text"]),
+        "body_text": article_text(article.get("title"), article["text"]),
         "district_codes": list(article.get("districts") or []),
         "term_label": article.get("term"),
     }

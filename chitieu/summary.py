@@ -67,6 +67,9 @@ class RunSummary:
                              f"{v.get('findings', 0)} findings on {v.get('finding_rows', 0)} rows"),
             ("warehouse", str(self.published or "not published")),
             ("validation report", str(docs or "not written")),
+            ("scorecard report", str(self.published.parent / "report" / "index.html")
+                                 if self.published else "not written"),
+            ("parquet", str(self.published.parent / "parquet") if self.published else "-"),
             ("try", f'chitieu sql "{EXAMPLE_QUERY}"'),
         ]  # fmt: skip
 

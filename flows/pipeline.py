@@ -11,8 +11,9 @@ import contextlib
 import socket
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
@@ -21,8 +22,12 @@ from chitieu import raw
 from chitieu.settings import Paths
 from chitieu.summary import RunSummary
 from flows import tasks
+from flows.runtime import Checkpoints, notify, warehouse_writer
+from scrapers.crawl import CrawlResult
 from scrapers.mirror.server import serve_mirror
 from scrapers.registry import MIRROR_REGISTRY, Source, load_registry
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class ValidationFailed(RuntimeError):
@@ -66,30 +71,81 @@ def chitieu_pipeline(
     sources: list[str] | None = None,
     full_reparse: bool = False,
     batch_size: int = 250,
+    since: date | None = None,
+    until: date | None = None,
+    resume_run_id: str | None = None,
 ) -> RunSummary:
+    """`since`/`until` (published dates, inclusive) limit which parsed articles are loaded;
+    `resume_run_id` resumes a crashed run: its finished stages are not run again."""
     logger = get_run_logger()
     paths = Paths.from_env(home).ensure()
-    run_id = uuid.uuid4().hex
+    run_id = resume_run_id or uuid.uuid4().hex
+    stages = Checkpoints(paths.state, run_id)
     summary = RunSummary(run_id=run_id, started_at=datetime.now(UTC), paths=paths)
-    with _sources(paths, registry, use_mirror) as registered:
-        chosen = [s for s in registered if not sources or s.name in sources]
-        logger.info("crawling %d sources into %s", len(chosen), paths.archive)
-        crawled = tasks.crawl(chosen, paths.archive, full_reparse)
+    notify("stages", 0, len(STAGES))
+    crawled = stages.run("crawl", _crawl, paths, registry, use_mirror, sources, full_reparse)
+    crawled = in_date_range(crawled, since, until)
     summary.crawl = crawled.counts()
-    summary.loaded = tasks.load_crawl(paths.build_db, crawled, run_id)
-    summary.figures_extracted = _extract(paths, run_id, batch_size)
-    summary.dbt = tasks.dbt_build(paths)
+    notify("stages", 1, len(STAGES))
+    with warehouse_writer():
+        summary.loaded = stages.run("load", tasks.load_crawl, paths.build_db, crawled, run_id)
+        notify("stages", 2, len(STAGES))
+        summary.figures_extracted = stages.run("extract", _extract, paths, run_id, batch_size)
+        notify("stages", 3, len(STAGES))
+        finish_run(paths, summary, stages)
+    logger.info("published %s", summary.published)
+    return summary
+
+
+STAGES = ("crawl", "load", "extract", "dbt", "validate", "publish")
+
+
+def _crawl(
+    paths: Paths, registry: str | None, use_mirror: bool, names: list[str] | None, reparse: bool
+) -> CrawlResult:
+    with _sources(paths, registry, use_mirror) as registered:
+        chosen = [s for s in registered if not names or s.name in names]
+        get_run_logger().info("crawling %d sources into %s", len(chosen), paths.archive)
+        return tasks.crawl(chosen, paths.archive, reparse)
+
+
+def in_date_range(crawled: CrawlResult, since: date | None, until: date | None) -> CrawlResult:
+    """Only the articles published within [since, until] (Vietnam dates); pages are kept.
+
+    Articles outside the range stay in the raw archive: a later `full_reparse` run loads them."""
+    if since is None and until is None:
+        return crawled
+
+    def inside(article: dict) -> bool:
+        published = article.get("published_at")
+        if not isinstance(published, datetime):
+            return False
+        day = published.astimezone(VIETNAM).date()
+        return (since is None or day >= since) and (until is None or day <= until)
+
+    return CrawlResult(pages=crawled.pages, articles=[a for a in crawled.articles if inside(a)])
+
+
+def finish_run(paths: Paths, summary: RunSummary, stages: Checkpoints) -> None:
+    """dbt build, validate, record the run, publish: the stages after the raw layer is loaded."""
+    run_id = summary.run_id
+    summary.dbt = stages.run("dbt", tasks.dbt_build, paths)
+    notify("stages", 4, len(STAGES))
     report = tasks.validate_warehouse(paths, run_id)
     summary.validation = report
+    notify("stages", 5, len(STAGES))
     summary.totals = raw.table_counts(paths.build_db)
     raw.record_run(paths.build_db, run_id, summary.started_at, _status(report), summary.counts())
     if not report.passed:
         _artifact(summary)
-        raise ValidationFailed("blocking checks failed, nothing published:\n" + report.describe_failures())
-    summary.published = tasks.publish_warehouse(paths, run_id, summary.counts())
+        failures = report.describe_failures()
+        raise ValidationFailed("blocking checks failed, nothing published:\n" + failures)
+    summary.published = stages.run(
+        "publish", tasks.publish_warehouse, paths, run_id, summary.counts()
+    )
+    notify("stages", 6, len(STAGES))
+    stages.prune()
     _artifact(summary)
-    logger.info("published %s", summary.published)
-    return summary
 
 
 def _extract(paths: Paths, run_id: str, batch_size: int) -> int:
@@ -98,9 +154,10 @@ def _extract(paths: Paths, run_id: str, batch_size: int) -> int:
     batches = [pending[i : i + batch_size] for i in range(0, len(pending), batch_size)]
     futures = tasks.extract_batch.map(batches) if batches else []
     total = 0
-    for batch, future in zip(batches, futures, strict=True):
+    for done, (batch, future) in enumerate(zip(batches, futures, strict=True), start=1):
         ids = [a["article_id"] for a in batch]
         total += tasks.load_figures(paths.build_db, ids, future.result(), run_id)
+        notify("extract", done, len(batches))
     return total
 
 

@@ -13,15 +13,18 @@ from prefect import task
 from chitieu import extraction, publish, quality, raw, transform
 from chitieu.settings import Paths
 from expectations.run import ValidationReport, validate
+from flows.runtime import CrawlProgress, host_limits
 from scrapers.crawl import CrawlResult, crawl_sources, reparse_archive
 from scrapers.registry import Source
 
 
-@task(name="crawl", retries=1, retry_delay_seconds=10)
+@task(name="crawl", retries=1, retry_delay_seconds=10, timeout_seconds=6 * 3600)
 def crawl(sources: list[Source], archive: Path, full_reparse: bool) -> CrawlResult:
     if full_reparse:
         return reparse_archive(archive, sources)
-    return crawl_sources(sources, archive)
+    # one crawl per host across all workers; progress shows as a Prefect artifact
+    with host_limits(sources):
+        return crawl_sources(sources, archive, progress=CrawlProgress())
 
 
 @task(name="load-crawl")

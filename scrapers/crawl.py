@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from scrapers import discover
@@ -260,7 +260,3 @@ def reparse_archive(archive_dir: Path, sources: list[Source]) -> CrawlResult:
             continue
         result.articles.append(article_row(parsed, row))
     return result
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

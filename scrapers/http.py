@@ -234,9 +234,7 @@ class PoliteClient:
         store = self.robots_store
         headers = store.conditional_headers(robots_url) if store else {}
         try:
-            result = self._get_once_with_retries(
-                robots_url, settings, headers, XML_TYPES + HTML_TYPES
-            )
+            result = self._robots_get(robots_url, settings, headers)
         except FetchError as err:
             if store:
                 store.record_fetch(None, robots_url, "robots", source_name, err)
@@ -256,6 +254,20 @@ class PoliteClient:
             else (store.latest_body(robots_url) if store else None)
         )
         return Protego.parse((body or b"").decode("utf-8", "replace"))
+
+    def _robots_get(
+        self, robots_url: str, settings: CrawlSettings, headers: dict[str, str]
+    ) -> FetchResult:
+        """GET robots.txt; its redirects (http -> https, www) are followed, at most 5."""
+        url = robots_url
+        for _ in range(5):
+            result = self._get_once_with_retries(url, settings, headers, XML_TYPES + HTML_TYPES)
+            location = result.headers.get("location")
+            if result.status_code not in REDIRECTS or not location:
+                result.url = robots_url
+                return result
+            url = urljoin(url, location)
+        raise FetchError("redirect_loop", "robots.txt redirects too often", final_url=url)
 
     def allowed(self, url: str, settings: CrawlSettings, source_name: str = "") -> bool:
         robots = self.robots_for(url, settings, source_name)

@@ -45,6 +45,7 @@ FAULTY_REASONS = {
     "bao-cao-tong-ket-2023.pdf": "not_html",
     "trang-dang-cap-nhat-4201111.htm": "no_article_body",
     "phu-luc-so-lieu-rat-lon-4202222.htm": "too_large",
+    "du-lieu-hong-4203333.htm": "undecodable",
     "tin-dang-tai-cham": "timeout",
     "vong-lap-a": "redirect_loop",
     "chuyen-trang-doi-tac-c9001.html": "foreign_host",

@@ -308,3 +308,16 @@ def test_house_numbers_are_no_figures_but_totals_are():
 
 def test_quarters_and_months_of_the_year_are_no_figures():
     assert figs("Trong 6 tháng đầu năm và quý 2 huyện họp.") == []
+
+
+def test_counted_noun_stops_before_a_verb_or_modifier():
+    assert one("Đến nay có 30/35 trường công lập đạt chuẩn.").noun == "trường"
+    assert one("Hội nghị có 150 đại biểu đại diện cho các ngành.").noun == "đại biểu"
+
+
+def test_counted_noun_keeps_its_own_modifiers():
+    assert one("Kết nạp 85 đảng viên mới.").noun == "đảng viên mới"
+
+
+def test_colon_after_a_term_word_does_not_hide_the_figure():
+    assert figs("Sơ kết giữa nhiệm kỳ: 20/24 chỉ tiêu đạt và vượt") == [("ratio", 20, None, 24)]

@@ -303,3 +303,78 @@ def test_percentage_points():
 def test_from_level_in_giam_tu_x_xuong_y():
     found = extract_figures("Tỷ lệ hộ nghèo giảm từ 3,1% xuống còn 0,8%.")
     assert [f.measure for f in found] == ["level", "level"]
+
+
+def test_paragraph_right_under_numbered_target_heading_is_target():
+    text = (
+        "I. KẾT QUẢ NĂM 2023\nThu ngân sách đạt 1.200 tỷ đồng.\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\nThu ngân sách đạt 1.500 tỷ đồng.\n"
+        "Năm 2023 là năm khó khăn, huyện có 20 xã về đích."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["actual", "target", "actual"]
+
+
+def test_news_subtitle_does_not_cover_the_paragraph_under_it():
+    text = "Phấn đấu hoàn thành các chỉ tiêu năm 2024\nNăm 2023, thu ngân sách đạt 900 tỷ đồng."
+    assert one(text).kind == "actual"
+
+
+def test_count_right_after_another_figure_names_its_own_noun():
+    found = extract_figures("Có 200 đại biểu đại diện cho 9.500 đảng viên.")
+    assert [f.indicator for f in found] == ["đại biểu đại diện", "đảng viên"]
+
+
+def test_indicator_before_a_bracket():
+    f = one("Còn chỉ tiêu về tỷ lệ hộ dùng nước sạch (mới đạt 96,5%).")
+    assert f.indicator == "chỉ tiêu về tỷ lệ hộ dùng nước sạch"
+
+
+def test_indicator_of_completed_share_is_what_is_completed():
+    f = one("Đề nghị huyện tập trung hoàn thành 100% chỉ tiêu giao quân.")
+    assert (f.indicator, f.measure, f.kind) == ("chỉ tiêu giao quân", "plan", "target")
+
+
+def test_result_list_intro_is_no_target_scope():
+    text = "Các chỉ tiêu chủ yếu đạt được:\n- Thu ngân sách đạt 2.100 tỷ đồng."
+    assert one(text).kind == "actual"
+
+
+def test_chi_tieu_naming_the_goal_is_target():
+    assert one("Năm 2024, chỉ tiêu thu ngân sách là 1.000 tỷ đồng.").kind == "target"
+    assert one("Huyện đã thực hiện các chỉ tiêu, thu ngân sách đạt 900 tỷ đồng.").kind == "actual"
+
+
+def test_indicator_dictionary_is_well_formed():
+    import csv
+    import unicodedata
+
+    from chitieu.figures.indicators import DICTIONARY_PATH
+
+    with DICTIONARY_PATH.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert reader.fieldnames == [
+        "indicator_code",
+        "name_vi",
+        "name_en",
+        "unit",
+        "is_higher_better",
+        "patterns",
+    ]
+    codes = [r["indicator_code"] for r in rows]
+    assert len(codes) == len(set(codes)) >= 40
+    units = {"percent", "permille", "vnd", "usd", "ratio", "multiple", "quantity", "count"}
+    for row in rows:
+        assert row["unit"] in units and row["is_higher_better"] in ("true", "false")
+        for pattern in row["patterns"].split("|"):
+            assert pattern and pattern == pattern.lower() == unicodedata.normalize("NFC", pattern)
+
+
+def test_plan_then_result_in_one_sentence():
+    found = extract_figures("Chỉ tiêu giao 500 tỷ đồng, thực hiện đạt 520 tỷ đồng, bằng 104%.")
+    assert [f.kind for f in found] == ["target", "actual", "actual"]
+
+
+def test_reporting_unit_alone_is_no_indicator():
+    f = one("Năm 2023, huyện đã đạt 95% hộ gia đình văn hóa.")
+    assert f.indicator == "hộ gia đình văn hóa"

@@ -49,6 +49,18 @@ def test_changed_page_is_picked_up(tmp_path: Path) -> None:
     assert {p["url"] for p in changed} >= {second.articles[0]["url"]}
 
 
+def test_same_content_without_validators_is_unchanged(tmp_path: Path) -> None:
+    art = site.load_articles()[0]
+    with serve_mirror(slow_seconds=SLOW_SECONDS) as url:
+        _crawl(url, tmp_path / "a")
+        same = Archive(tmp_path / "a").latest_body(url + art.path)
+        mirror_state(url).override(art.path, 200, same)  # no ETag/Last-Modified this time
+        second = _crawl(url, tmp_path / "a")
+    row = next(p for p in second.pages if p["url"] == url + art.path)
+    assert row["status_code"] == 200 and row["is_changed"] is False
+    assert second.articles == []
+
+
 def test_failed_fetch_never_overwrites_a_good_copy(tmp_path: Path) -> None:
     arts = site.load_articles()
     failing, emptied = arts[1].path, arts[2].path
@@ -81,4 +93,5 @@ def test_reparse_archive_works_offline(tmp_path: Path) -> None:
     for row in again.articles:
         assert row["text"] == by_url[row["url"]]["text"]
         assert row["published_at"] == by_url[row["url"]]["published_at"]
-    assert [p["error_reason"] for p in again.pages if p["error_reason"]] == ["no_article_body"]
+    reasons = sorted(p["error_reason"] for p in again.pages if p["error_reason"])
+    assert reasons == ["no_article_body", "undecodable"]

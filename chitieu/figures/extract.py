@@ -17,6 +17,7 @@ _MULTIPLE_CUE_RE = re.compile(
 )
 _MULTIPLE_AFTER_RE = re.compile(r"\s+lần\s+(?:so với|so)(?!\w)")
 _AFTER_WINDOW = 60
+_COMPLETES_RE = re.compile(r"(?i)hoàn thành\s*$")
 _DATE_YEAR_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)")
 
 
@@ -144,20 +145,27 @@ def _indicator(
     norm: str, cand: Candidate, seg_start: int, prev_end: int, prev: str | None, limit: int
 ) -> tuple[str | None, indicators.Phrase]:
     phrase = indicators.left_phrase(norm, seg_start, cand.start, seg_start == prev_end)
+    # words between the previous figure and this one, with no break, still describe that one
+    continues_previous = (
+        seg_start == prev_end and phrase.starts_segment and "," not in phrase.clause
+    )
     if cand.unit in ("count", "ratio"):
         if (
             phrase.indicator
+            and not continues_previous
             and not phrase.from_previous_piece
             and indicators.count_links_left(phrase.cue_tail, cand.noun)
         ):
             return phrase.indicator, phrase
         right = indicators.right_phrase(norm, cand.num_end, limit)
         return right or phrase.indicator or prev, phrase
-    if phrase.indicator and not phrase.from_previous_piece:
+    completes = _COMPLETES_RE.search(phrase.cue_tail)
+    if phrase.indicator and not phrase.from_previous_piece and not completes:
         return phrase.indicator, phrase
     if seg_start == prev_end and prev and phrase.starts_segment:
         return prev, phrase
     right = indicators.right_phrase(norm, cand.end, limit)
-    if indicators.names_something(right):
+    if indicators.names_something(right) or (completes and right):
+        # `hoàn thành 100% chỉ tiêu giao quân`: what is completed names the figure
         return right, phrase
     return phrase.indicator or prev or right, phrase

@@ -28,7 +28,8 @@ _CUE_WORDS = (
     r"|tại|vào|của|đến|tới|luôn|thực hiện"
     r"|được|và|trong|so với|tổng cộng|tổng số|số|chừng|trên dưới|giữ vững|duy trì|phấn đấu|gấp"
     r"|hoàn thành|tương đương|trung bình|lần lượt|đều|chỉ|thuộc|đạt và vượt|vượt mức|trở lên"
-    r"|trở xuống|trở|dự kiến|ước tăng|ước giảm"
+    r"|trở xuống|trở|dự kiến|ước tăng|ước giảm|mới đạt|chỉ đạt|chưa đạt|chưa|mới chỉ đạt|đã|sẽ"
+    r"|đang|vẫn|đều"
 )
 _CUE_SET = frozenset(_CUE_WORDS.split("|"))
 _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
@@ -45,14 +46,16 @@ _LEAD_RE = re.compile(
     r"|năm \d{4}|đến nay|hiện nay|hiện|tính đến nay|trong năm(?: \d{4})?|phấn đấu(?: đến năm"
     r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng|giảm|tăng(?! cường| trưởng)"
     r"|có|đã|sẽ|và|cơ bản|toàn (?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã)|hoàn thành"
-    r"|đạt|trong|tại|với|cùng với|qua|sau|đến|từ|khi|nhưng|song|theo|dự kiến"
+    r"|đạt|trong|tại|với|cùng với|qua|sau|đến|từ|khi|nhưng|song|theo|dự kiến|vẫn còn|còn"
     r"|trên địa bàn(?:\s+(?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã))?"
     r"|quý [IVX\d]+(?:/\d{4})?|\d+ tháng(?: đầu năm)?(?: \d{4})?|năm nay|năm qua"
     r"|(?:tính )?(?:đến|tới|từ)? ?(?:hết )?ngày \d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)(?=\s|$|[,.;:])"
 )
 _TAIL_WINDOW = 40
 _JOINT_RE = re.compile(r"(?i)(?<!\w)(?:với|cùng|và|gồm)\s")
-_AUX_RE = re.compile(r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là)\s+")
+_AUX_RE = re.compile(
+    r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là|đề nghị|yêu cầu)\s+"
+)
 _CLAUSE_PUNCT = ";:"
 _MAX_WORDS = 18
 _RIGHT_STOP_RE = re.compile(r"[;:.!?()\n]|,\s")
@@ -181,6 +184,8 @@ def _drop_subject(phrase: str) -> str:
     while i < len(words) and words[i][0].isupper():
         i += 1
     rest = words[i:]
+    if not rest:
+        return ""  # only the reporting unit itself: it names nothing measured
     if len(rest) < 2 or rest[0].lower() in _NOT_AFTER_ADMIN or not rest[0][0].islower():
         return phrase
     return " ".join(rest)
@@ -214,8 +219,8 @@ def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = 
         if joint:
             piece = piece[joint[-1].end() :]
     phrase = _drop_subject(_after_aux(clean(piece)))
-    if not phrase and cstart > seg_start and text[cstart - 1] == ":":
-        # `Tốc độ tăng ... hằng năm: 12-13%`: a label before a colon
+    if not phrase and cstart > seg_start and text[cstart - 1] in ":(":
+        # `Tốc độ tăng ... hằng năm: 12-13%`, `tỷ lệ ... (mới đạt 96%)`: the phrase before
         label_start = clause_start(text, seg_start, cstart - 1)
         phrase = _after_aux(clean(_last_comma_piece(text[label_start : cstart - 1])[0]))
     return Phrase(_cap(phrase) or None, cue_tail.strip(), clause, last_empty, cstart == seg_start)

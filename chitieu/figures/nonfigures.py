@@ -76,7 +76,7 @@ _ID_PREFIX_RE = re.compile(
     r"|thông báo|hội nghị(?: trung ương)?|luật|đề án|tờ trình|báo cáo|quận|phường|huyện|thị xã"
     r"|tổ dân phố|tổ|khu phố|thôn|xóm|ấp|khóm|đường|phố|quốc lộ|tỉnh lộ|ql|đt|tl|covid|top"
     r"|phiên|tầng|lô|nhà|phòng|hạng|giai đoạn|tập|kỳ|khu|cụm|block|tòa|căn|lớp|khối|ảnh|hình"
-    r"|bảng|biểu|view count|count)\s*(?:số\s*)?[:.]?\s*$"
+    r"|bảng|biểu)\s*(?:số\s*)?$|(?:view count|count|lượt xem)\s*:?\s*$"
 )
 _AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|/)\s*$")
 

@@ -39,7 +39,7 @@ QTY_UNITS = (
 QTY_RE = re.compile(rf"\s*(?:(?P<mult>{MULT})\s*)?(?P<qu>{QTY_UNITS})(?![\w²³])(?P<per>{PER})")
 MULT_ONLY_RE = re.compile(rf"\s+(?P<mult>{MULT})(?![\w])")
 TIMES_RE = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
-RANGE_SEP_RE = re.compile(r"\s*-\s*|\s+(?:đến|tới)\s+")
+RANGE_SEP_RE = re.compile(r"\s*[-÷~]\s*|\s+(?:đến|tới)\s+")
 RATIO_RE = re.compile(rf"(?P<a>{NUM})\s?/\s?(?P<b>{NUM})(?![\d/])")
 # A counted noun: words and quoted names right after the number.
 NOUN_TOKEN_RE = re.compile(r"(?P<gap>[ ]{1,2})(?P<tok>“[^”\n]{1,80}”|\"[^\"\n]{1,80}\"|[^\W\d_]+)")
@@ -66,7 +66,12 @@ NOUN_BAD_PAIR_RE = re.compile(
     r"(?i)^(?:nhiệm kỳ|giai đoạn|mức độ|chỉ còn|chỉ có|chỉ đạt|chỉ là|chỉ bằng|kỳ họp thứ)(?!\w)"
 )
 MAX_NOUN_WORDS = 6
-_SET_OUT_RE = re.compile(r"(?i)(?:đề|đặt)\s+ra(?!\w)")  # `chỉ tiêu Đại hội đề ra`
+# Verbs and descriptive modifiers after the head noun: the counted noun ends before them
+# (`trường | công lập đạt chuẩn`, `đại biểu | đại diện cho`, `chỉ tiêu | Đại hội đề ra`).
+_SET_OUT_RE = re.compile(
+    r"(?i)(?:(?:đề|đặt)\s+ra|đại diện|phát triển|thi đua|xếp loại|sử dụng|tham gia|thực hiện"
+    r"|hoạt động|công lập|truyền thống|coi|làm|nằm|thuộc|gồm|mang)(?!\w)"
+)
 
 
 @dataclass
@@ -110,7 +115,9 @@ def read_noun(text: str, pos: int) -> tuple[str | None, int]:
         low = tok.lower()
         if not words and (quoted or low in NOUN_BAD_START):
             return None, pos
-        if not quoted and (low in NOUN_STOP or _SET_OUT_RE.match(text, m.start("tok"))):
+        if not quoted and low in NOUN_STOP:
+            break
+        if words and _SET_OUT_RE.match(text, m.start("tok")):
             break
         words.append(tok)
         end = m.end()
@@ -133,8 +140,17 @@ def _proper_name(words: list[str]) -> bool:
     return len(words) < 2 or not words[1][0].islower()
 
 
-def _unit_after(text: str, pos: int) -> tuple[str, int, float, str | None] | None:
-    """The unit after a number ending at `pos`: (unit, end, factor, noun) or None."""
+def _unit_after(
+    text: str, pos: int, multiple_cue: bool = False
+) -> tuple[str, int, float, str | None] | None:
+    """The unit after a number ending at `pos`: (unit, end, factor, noun) or None.
+
+    `multiple_cue`: `gấp`/`tăng` stands before the number, so `lần` makes it a multiple.
+    """
+    if multiple_cue:
+        m = TIMES_RE.match(text, pos)
+        if m:
+            return "multiple", m.end(), 1.0, None
     m = PERMILLE_RE.match(text, pos)
     if m:
         return "permille", m.end(), 1.0, None
@@ -143,9 +159,10 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, float, str | None] | Non
         return "percent", m.end(), 1.0, None
     m = MONEY_RE.match(text, pos)
     if m:
-        unit = "usd" if m.group("cur").lower() in ("usd", "đô la", "đô la mỹ", "đô-la") else "vnd"
-        if m.group("cur").lower() in ("euro", "eur"):
-            unit = "quantity"
+        cur = m.group("cur").lower()
+        if cur in ("euro", "eur"):  # no unit of its own in the contract: kept as a quantity
+            return "quantity", m.end(), multiplier(m.group("mult")), m.group("cur")
+        unit = "usd" if cur in ("usd", "đô la", "đô la mỹ", "đô-la") else "vnd"
         return unit, m.end(), multiplier(m.group("mult")), None
     m = QTY_RE.match(text, pos)
     if m:
@@ -167,14 +184,6 @@ def _count_after(text: str, pos: int) -> tuple[str, int, float, str | None] | No
     return None
 
 
-def _times_after(text: str, pos: int, before: str) -> Candidate | None:
-    """`gấp 3 lần`, `tăng 2,5 lần`: a multiple (the caller checks the cue before)."""
-    m = TIMES_RE.match(text, pos)
-    if not m:
-        return None
-    return Candidate(0, m.end(), "multiple", 0.0)
-
-
 def read_ratio(text: str, pos: int) -> Candidate | None:
     m = RATIO_RE.match(text, pos)
     if not m:
@@ -194,23 +203,20 @@ def read_ratio(text: str, pos: int) -> Candidate | None:
 def read_figure(text: str, pos: int, num_end: int, multiple_cue: bool) -> Candidate | None:
     """The figure starting at the number `text[pos:num_end]` (range or single), or None."""
     value = parse_number(text[pos:num_end])
-    rng = _read_range(text, pos, num_end, value)
+    rng = _read_range(text, pos, num_end, value, multiple_cue)
     if rng:
         return rng
-    if multiple_cue:
-        times = _times_after(text, num_end, "")
-        if times:
-            times.start, times.value, times.num_end = pos, value, num_end
-            return times
-    found = _unit_after(text, num_end)
+    found = _unit_after(text, num_end, multiple_cue)
     if not found:
         return None
     unit, end, factor, noun = found
     return Candidate(pos, end, unit, value * factor, noun=noun, num_end=num_end)
 
 
-def _read_range(text: str, pos: int, num_end: int, low: float) -> Candidate | None:
-    """`12-13%`, `5.800-6.200 người`, `3 đến 5 phường`, `5% - 10%`."""
+def _read_range(
+    text: str, pos: int, num_end: int, low: float, multiple_cue: bool
+) -> Candidate | None:
+    """`12-13%`, `5.800-6.200 người`, `3 đến 5 phường`, `5% - 10%`, `gấp 2-3 lần`."""
     p = num_end
     first_unit = PERMILLE_RE.match(text, p) or PERCENT_RE.match(text, p)
     if first_unit:
@@ -224,7 +230,7 @@ def _read_range(text: str, pos: int, num_end: int, low: float) -> Candidate | No
     high = parse_number(m2.group())
     if high <= low:
         return None
-    found = _unit_after(text, m2.end())
+    found = _unit_after(text, m2.end(), multiple_cue)
     if not found:
         return None
     unit, end, factor, noun = found

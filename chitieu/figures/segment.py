@@ -91,11 +91,19 @@ class Scope:
         return i >= 0 and self._flags[i]
 
 
+def _reports_results(body: str) -> bool:
+    """`Kết quả thực hiện các chỉ tiêu`, `Các chỉ tiêu đạt được:` (but not `chỉ tiêu phấn đấu
+    (đạt được đến năm 2025)`, which names the goals)."""
+    return bool(_RESULT_RE.search(body)) or (
+        bool(_INTRO_RESULT_RE.search(body)) and "phấn đấu" not in body.lower()
+    )
+
+
 def _next_scope(line: str, in_scope: bool, opened: bool) -> tuple[bool, bool]:
     """(scope of this line, whether this line is a heading that opened it).
 
-    A running-text paragraph ends the scope, except the first one right under the heading
-    (`II. PHƯƠNG HƯỚNG NĂM 2024` followed by a paragraph of goals).
+    A running-text paragraph ends the scope, except the first one right under a numbered
+    heading or list intro (`II. PHƯƠNG HƯỚNG NĂM 2024` followed by a paragraph of goals).
     """
     body = line[_MARKER_RE.match(line).end() :].strip()  # type: ignore[union-attr]
     is_list = bool(_LIST_RE.match(line))
@@ -113,9 +121,11 @@ def _next_scope(line: str, in_scope: bool, opened: bool) -> tuple[bool, bool]:
             and not body.endswith((".", "!", "?", "…", ";"))
         )
     )
-    if headingish and _TARGET_HEAD_RE.match(body) and not _RESULT_RE.search(body):
-        return True, True
-    if body.endswith(":") and _INTRO_TARGET_RE.search(body) and not _INTRO_RESULT_RE.search(body):
+    if headingish and _TARGET_HEAD_RE.match(body) and not _reports_results(body):
+        # only a numbered heading or a list intro (`...:`) also covers the paragraph under it;
+        # a news subtitle such as `Phấn đấu tăng trưởng 10%` does not
+        return True, numbered or body.endswith(":")
+    if body.endswith(":") and _INTRO_TARGET_RE.search(body) and not _reports_results(body):
         return True, True  # `Năm 2024, huyện phấn đấu đạt các chỉ tiêu sau:`
     if not headingish and not is_list and _PARA_TARGET_RE.match(body):
         return True, False

@@ -50,6 +50,9 @@ _RATE_INDICATOR_RE = re.compile(
 _TARGET_CUE = (
     r"phấn đấu|mục tiêu|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
     r"|hướng đến|xác định|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
+    # `Năm 2024, chỉ tiêu thu ngân sách là ...`; not `đạt/vượt/hoàn thành ... chỉ tiêu`
+    r"|(?<!đạt )(?<!vượt )(?<!thành )(?<!hiện )(?<!với )(?<!bằng )(?<!các )(?<!những )"
+    r"(?:chỉ tiêu|dự toán)(?! đề ra| đặt ra| giao| thi đua| đạt| chưa)(?=[^,;:.]*$)"
     r"|chỉ tiêu đề ra|kế hoạch năm \d{4}|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
 )
 _ACTUAL_CUE = (
@@ -57,6 +60,7 @@ _ACTUAL_CUE = (
     r"| phê duyệt)|ước|đến nay|(?<!thực )hiện nay|(?<!thực )hiện có|(?<!thực )hiện đã|kết quả"
     r"|cùng kỳ|năm qua|nhiệm kỳ qua"
     r"|vừa qua|thời gian qua|đạt được|tính đến|lũy kế|luỹ kế|thực hiện được|trong năm qua"
+    r"|thực hiện đạt|kết quả thực hiện"
 )
 _CUE_RE = re.compile(
     rf"(?i)(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
@@ -65,10 +69,10 @@ _CUE_RE = re.compile(
 # Cues strong enough to carry over to the next sentences of a paragraph.
 _STRONG_CUE_RE = re.compile(
     r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đã|ước|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
-    r"|vừa qua|đến nay|hiện có|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
+    r"|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
 )
 _SENT_TARGET_START_RE = re.compile(
-    r"(?i)^\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)"
+    r"(?i)^\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)[^,;]*$"
 )
 
 
@@ -145,7 +149,7 @@ def kind(
         found = "actual" if last.group("actual") else "target"
         return found, bool(_STRONG_CUE_RE.fullmatch(last.group()))
     if _SENT_TARGET_START_RE.match(sentence_before):
-        return "target", True
+        return "target", False
     if carried:
         return carried, True
     return ("target" if in_target_scope else "actual"), False

@@ -193,6 +193,11 @@ class MirrorHandler(BaseHTTPRequestHandler):
     def _fault_empty(self, path: str) -> None:
         self._send_cached(site.render_empty_page().encode(), "text/html; charset=utf-8", 1.6e9)
 
+    def _fault_binary(self, path: str) -> None:
+        # a broken CMS export: bytes that are no text at all, labelled as HTML
+        body = bytes((i * 7919 + 13) % 256 for i in range(4096)).replace(b"<", b"\x00")
+        self._send_cached(body, "text/html", 1.6e9)
+
     def _fault_slow(self, path: str) -> None:
         time.sleep(self.state.slow_seconds)
         self._send(200, "<html><body><p>Quá chậm</p></body></html>".encode())

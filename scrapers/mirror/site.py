@@ -307,6 +307,7 @@ FAULTS: dict[str, tuple[str, str, int, str]] = {
     "/city/tin-tuc/bao-cao-tong-ket-2023.pdf": ("pdf", "city", 2, "Báo cáo tổng kết 2023 (PDF)"),
     "/city/tin-tuc/trang-dang-cap-nhat-4201111.htm": ("empty", "city", 2, "Trang đang cập nhật"),
     "/city/tin-tuc/phu-luc-so-lieu-rat-lon-4202222.htm": ("huge", "city", 2, "Phụ lục số liệu"),
+    "/city/tin-tuc/du-lieu-hong-4203333.htm": ("binary", "city", 2, "Dữ liệu lỗi"),
     LIFERAY + "tin-dang-tai-cham": ("slow", "district", 2, "Tin đăng tải chậm"),
     LIFERAY + "vong-lap-a": ("loop", "district", 2, "Chuyển hướng vòng lặp"),
     LIFERAY + "vong-lap-b": ("loop", "", 0, ""),
