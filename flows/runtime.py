@@ -9,6 +9,7 @@ the limits on a real server.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import pickle
@@ -59,6 +60,27 @@ def host_limits(sources: list[Source]) -> contextlib.AbstractContextManager[None
 def warehouse_writer() -> contextlib.AbstractContextManager[None]:
     """The single-writer rule for the build warehouse, across deployments and machines."""
     return limited([WAREHOUSE_LIMIT])
+
+
+def build_inputs_digest(db: Path) -> str:
+    """What a build reads: the raw tables (row counts, last load), the dbt project, the
+    checks and the extractor. Equal digests mean a rebuild would publish the same thing."""
+    from chitieu import raw
+    from chitieu.extraction import extractor_version
+    from chitieu.settings import DBT_PROJECT_DIR, PROJECT_ROOT
+
+    digest = hashlib.sha256(extractor_version().encode())
+    with raw.connect(db, read_only=True) as con:
+        for table in ("pages", "articles", "figures"):
+            row = con.execute(f"select count(*), max(loaded_at) from raw.{table}").fetchone()
+            digest.update(f"{table}:{row}".encode())
+    code = [DBT_PROJECT_DIR / d for d in ("models", "seeds", "macros", "tests")]
+    files = [f for d in code if d.exists() for f in d.rglob("*") if f.is_file()]
+    files += [DBT_PROJECT_DIR / "dbt_project.yml", *(PROJECT_ROOT / "expectations").glob("*.py")]
+    for path in sorted(f for f in files if f.exists()):
+        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class CrawlProgress:
