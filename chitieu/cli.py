@@ -35,9 +35,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _read_article(path: Path) -> str:
     data = path.read_bytes()
     if path.suffix.lower() in {".html", ".htm"}:
-        from scrapers.parse import parse_article
-
         from chitieu.raw import article_text
+        from scrapers.parse import parse_article
 
         parsed = parse_article(data, path.resolve().as_uri())
         return article_text(parsed.title, parsed.text)

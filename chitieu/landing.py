@@ -90,7 +90,13 @@ def _fs(landing: str) -> tuple[Any, str]:
 
 def worker_identity() -> dict[str, Any]:
     """Which machine and process wrote a batch (shown in manifests and raw.landing_files)."""
-    return {"hostname": socket.gethostname(), "pid": os.getpid()}
+    return {
+        "hostname": socket.gethostname(),
+        "pid": os.getpid(),
+        # a process worker starts each flow run as its child: the parent is the worker
+        "parent_pid": os.getppid(),
+        "worker": os.environ.get("CHITIEU_WORKER_NAME"),
+    }
 
 
 def _sha256(path: Path) -> str:
@@ -146,6 +152,10 @@ def write_batch(
         **(meta or {}),
         "files": {},
     }
+    # an article the extractor failed on is left for the loader to extract again
+    failed = sorted({r["article_id"] for r in figures if "extraction_error" in r})
+    figures = [r for r in figures if "extraction_error" not in r]
+    manifest["extraction_failed"] = failed
     with tempfile.TemporaryDirectory(prefix="chitieu-landing-") as tmp:
         for kind, frame in _frames(pages, articles, figures).items():
             local = Path(tmp) / f"{kind}.parquet"
@@ -242,9 +252,7 @@ def _load_batch(
         counts = {
             "pages": _upsert_pages(con, files["pages"], run_id),
             "articles": _upsert_articles(con, files["articles"], run_id),
-            "figures": _replace_figures(
-                con, files["articles"], files["figures"], manifest["extractor_version"], run_id
-            ),
+            "figures": _replace_figures(con, files, manifest, run_id),
         }
         for kind, info in manifest["files"].items():
             con.execute(
@@ -271,7 +279,7 @@ def _upsert_pages(con: duckdb.DuckDBPyConnection, path: Path, run_id: str) -> in
         f"insert into raw.pages ({cols}, run_id, loaded_at) select {cols}, ?, now() from {src}",
         [run_id],
     )
-    return con.execute(f"select count(*) from {src}").fetchone()[0]
+    return con.execute(f"select count(*) from {src}").fetchall()[0][0]
 
 
 def _upsert_articles(con: duckdb.DuckDBPyConnection, path: Path, run_id: str) -> int:
@@ -283,20 +291,28 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, path: Path, run_id: str) ->
         f"select {cols}, cast(district_codes_json::json as varchar[]), ?, now() from {src}",
         [run_id],
     )
-    return con.execute(f"select count(*) from {src}").fetchone()[0]
+    return con.execute(f"select count(*) from {src}").fetchall()[0][0]
 
 
 def _replace_figures(
-    con: duckdb.DuckDBPyConnection, articles: Path, figures: Path, version: str, run_id: str
+    con: duckdb.DuckDBPyConnection, files: dict[str, Path], manifest: dict, run_id: str
 ) -> int:
-    """The batch's articles get exactly the figures the worker extracted for them."""
-    ids = f"(select article_id from read_parquet('{articles}'))"
-    src = f"read_parquet('{figures}')"
+    """The batch's articles get exactly the figures the worker extracted for them; those the
+    extractor failed on stay unmarked, so the loader's own extraction retries them."""
+    failed = json.dumps(manifest.get("extraction_failed") or [])
+    ids = (
+        f"(select article_id from read_parquet('{files['articles']}') "
+        f"where not list_contains(cast('{failed}'::json as varchar[]), article_id))"
+    )
+    src = f"read_parquet('{files['figures']}')"
     cols = ", ".join(_columns("figures"))
     con.execute(f"delete from raw.figures where article_id in {ids}")
     con.execute(
         f"insert into raw.figures ({cols}, run_id, loaded_at) select {cols}, ?, now() from {src}",
         [run_id],
     )
-    con.execute(f"update raw.articles set figures_version = ? where article_id in {ids}", [version])
-    return con.execute(f"select count(*) from {src}").fetchone()[0]
+    con.execute(
+        f"update raw.articles set figures_version = ? where article_id in {ids}",
+        [manifest["extractor_version"]],
+    )
+    return con.execute(f"select count(*) from {src}").fetchall()[0][0]

@@ -82,6 +82,12 @@ create table if not exists raw.figures (
     run_id varchar,
     loaded_at timestamptz not null
 );
+create table if not exists raw.extraction_errors (
+    article_id varchar not null,
+    error_detail varchar not null,
+    run_id varchar,
+    failed_at timestamptz not null
+);
 create table if not exists raw.runs (
     run_id varchar primary key,
     started_at timestamptz not null,
@@ -208,13 +214,20 @@ def articles_to_extract(db: Path, version: str) -> list[dict[str, str]]:
 
 
 def load_figures(
-    db: Path, article_ids: Iterable[str], figures: Sequence[dict], version: str, run_id: str
+    db: Path, article_ids: Iterable[str], rows: Sequence[dict], version: str, run_id: str
 ) -> int:
-    """Replace the figures of these articles and mark them extracted with `version`."""
-    ids = pd.DataFrame({"article_id": list(article_ids)})
+    """Replace the figures of these articles and mark them extracted with `version`.
+
+    Rows flagged `extraction_error` are recorded in raw.extraction_errors; their
+    articles keep their earlier figures and are tried again on the next run."""
+    failed = [r for r in rows if "extraction_error" in r]
+    failed_ids = {r["article_id"] for r in failed}
+    figures = [r for r in rows if "extraction_error" not in r]
+    ids = pd.DataFrame({"article_id": [a for a in article_ids if a not in failed_ids]})
     frame = _frame(figures, FIGURE_COLUMNS, run_id)
     with connect(db) as con:
         con.execute("begin")
+        _record_extraction_errors(con, failed, run_id)
         con.register("done_articles", ids)
         con.execute("delete from raw.figures where article_id in (select article_id from done_articles)")
         if not frame.empty:
@@ -230,6 +243,14 @@ def load_figures(
         con.unregister("done_articles")
         con.execute("commit")
     return len(frame)
+
+
+def _record_extraction_errors(con: duckdb.DuckDBPyConnection, failed: list[dict], run_id: str):
+    for row in failed:
+        con.execute(
+            "insert into raw.extraction_errors values (?, ?, ?, ?)",
+            [row["article_id"], row["extraction_error"], run_id, datetime.now(UTC)],
+        )
 
 
 def record_run(db: Path, run_id: str, started_at: datetime, status: str, counts: dict) -> None:

@@ -321,3 +321,16 @@ def test_counted_noun_keeps_its_own_modifiers():
 
 def test_colon_after_a_term_word_does_not_hide_the_figure():
     assert figs("Sơ kết giữa nhiệm kỳ: 20/24 chỉ tiêu đạt và vượt") == [("ratio", 20, None, 24)]
+
+
+def test_fraction_of_a_total_is_a_ratio_not_a_date():
+    assert figs("Có 1/3 số xã đạt chuẩn.") == [("ratio", 1, None, 3)]
+
+
+def test_range_with_division_sign_and_multiple_range():
+    assert figs("Tăng trưởng 8 ÷ 9%.") == [("percent", 8, 9, None)]
+    assert figs("Doanh thu tăng 2-3 lần.") == [("multiple", 2, 3, None)]
+
+
+def test_population_is_a_count_not_a_house_number():
+    assert figs("Quy mô dân số 215.000 người.") == [("count", 215000, None, None)]

@@ -378,3 +378,7 @@ def test_plan_then_result_in_one_sentence():
 def test_reporting_unit_alone_is_no_indicator():
     f = one("Năm 2023, huyện đã đạt 95% hộ gia đình văn hóa.")
     assert f.indicator == "hộ gia đình văn hóa"
+
+
+def test_noun_compounds_ending_like_cue_words_are_kept():
+    assert one("Tỷ lệ tăng dân số 1,1%.").indicator == "Tỷ lệ tăng dân số"

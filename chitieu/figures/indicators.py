@@ -32,9 +32,12 @@ _CUE_WORDS = (
     r"|đang|vẫn|đều"
 )
 _CUE_SET = frozenset(_CUE_WORDS.split("|"))
+# Compounds whose last syllable looks like a cue word but belongs to the noun (`dân số`).
+_NOT_CUES = frozenset(
+    ["dân số", "chỉ số", "hệ số", "đa số", "thiểu số", "con số", "tổng số", "bình quân số"]
+)
 _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
 _TAIL_PUNCT = " \t\n,;:(-"
-_WORD_RE = re.compile(r"(?<!\S)\S+")
 _TIME_TAIL_RE = re.compile(
     r"(?i)(?:^|\s)(?:(?:trong|vào|của|cả)\s+)?(?:(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
     r"|(?:(?:đến|tới)\s+)?(?:hết\s+)?năm\s+\d{4}|\d+\s+tháng(?:\s+đầu)?\s+năm(?:\s+\d{4})?"
@@ -119,11 +122,16 @@ def strip_tail(text: str) -> tuple[str, str]:
     """Split trailing cue words off `text`: (content, cue tail)."""
     content = text.rstrip(_TAIL_PUNCT)
     while content:
-        # word spans of the tail only: looking up the last few words keeps this linear
-        spans = [m.start() for m in _WORD_RE.finditer(content, max(0, len(content) - _TAIL_WINDOW))]
-        for start in spans[-_CUE_MAX_WORDS:]:
-            if " ".join(content[start:].split()).lower() in _CUE_SET:
-                content = content[:start].rstrip(_TAIL_PUNCT)
+        # only the last few words can form a cue: looking at the tail keeps this linear
+        words = content[-_TAIL_WINDOW:].lower().split()
+        n = len(words)
+        for k in range(min(_CUE_MAX_WORDS, n), 0, -1):
+            if (
+                " ".join(words[n - k :]) in _CUE_SET
+                and " ".join(words[n - k - 1 :]) not in _NOT_CUES
+            ):
+                parts = content.rsplit(None, k)
+                content = parts[0].rstrip(_TAIL_PUNCT) if len(parts) > k else ""
                 break
         else:
             break

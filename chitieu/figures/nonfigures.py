@@ -68,8 +68,8 @@ _PREFIX_WINDOW = 24
 
 # Words that make the next number an ordinal or an identifier.
 _ID_PREFIX_RE = re.compile(
-    r"(?i)(?<!\w)(?:lần thứ|thứ|lần|khóa|khoá|đợt|văn bản|tin|điều|khoản|chương|mục|phần|tiết"
-    r"|(?<!tổng )số(?: nhà)?"
+    r"(?i)(?<!\w)(?:lần thứ|thứ|lần|khóa|khoá|đợt|văn bản|điều|khoản|chương|mục|phần|tiết"
+    r"|(?<!tổng )(?<!dân )(?<!chỉ )(?<!hệ )số(?: nhà)?"
     r"|phụ lục"
     r"|đại hội(?: đại biểu)?|chương trình(?: toàn khóa| toàn khoá| công tác)?|nghị quyết"
     r"(?: trung ương)?|trung ương|chỉ thị|kế hoạch|quyết định|thông tư|nghị định|công văn"
@@ -78,6 +78,7 @@ _ID_PREFIX_RE = re.compile(
     r"|phiên|tầng|lô|nhà|phòng|hạng|giai đoạn|tập|kỳ|khu|cụm|block|tòa|căn|lớp|khối|ảnh|hình"
     r"|bảng|biểu)\s*(?:số\s*)?$|(?:view count|count|lượt xem)\s*:?\s*$"
 )
+_FRACTION_OF_RE = re.compile(r"(?i)\s+(?:số|tổng số|trong số|các|những|dân số|diện tích)\s")
 _AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|/)\s*$")
 
 
@@ -123,6 +124,6 @@ def _looks_like_date(text: str, cand: Candidate) -> bool:
     a, b = cand.value, cand.denominator or 0
     if a > b:
         return True  # no count ratio has more parts than the whole
-    if cand.noun:
-        return False
+    if cand.noun or _FRACTION_OF_RE.match(text, cand.end):
+        return False  # `1/3 số xã`: a share of something, not the first of March
     return 1 <= a <= 31 and 1 <= b <= 12

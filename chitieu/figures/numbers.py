@@ -70,7 +70,7 @@ MAX_NOUN_WORDS = 6
 # (`trường | công lập đạt chuẩn`, `đại biểu | đại diện cho`, `chỉ tiêu | Đại hội đề ra`).
 _SET_OUT_RE = re.compile(
     r"(?i)(?:(?:đề|đặt)\s+ra|đại diện|phát triển|thi đua|xếp loại|sử dụng|tham gia|thực hiện"
-    r"|hoạt động|công lập|truyền thống|coi|làm|nằm|thuộc|gồm|mang)(?!\w)"
+    r"|hoạt động|công lập|truyền thống|coi|làm|nằm|thuộc|gồm|mang|sinh hoạt|tham dự)(?!\w)"
 )
 
 

@@ -139,6 +139,10 @@ class MirrorHandler(BaseHTTPRequestHandler):
         if override:
             self._send(override[0], override[1], headers=override[2])
             return
+        static = site.static_site(st.root)
+        if static is not None:
+            self._static_file(static.get(self.path) or static.get(path))
+            return
         articles = site.load_articles(st.root)
         if path in site.FAULTS:
             self._fault(path, site.FAULTS[path][0])
@@ -174,6 +178,17 @@ class MirrorHandler(BaseHTTPRequestHandler):
             self._send_cached(body, "application/rss+xml; charset=utf-8", _newest(articles))
         else:
             self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
+
+    def _static_file(self, page: site.StaticFile | None) -> None:
+        """A page of a pre-rendered site, with validators (304 when unchanged); sitemaps and
+        robots.txt get ``{base_url}`` filled in."""
+        if page is None:
+            self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>")
+            return
+        body = page.path.read_bytes()
+        if not page.content_type.startswith("text/html"):
+            body = body.replace(b"{base_url}", self.state.base_url.encode())
+        self._send_cached(body, page.content_type, page.path.stat().st_mtime)
 
     def _fault(self, path: str, kind: str) -> None:
         handler = getattr(self, f"_fault_{kind}")
@@ -259,7 +274,7 @@ class _Server(ThreadingHTTPServer):
 
 @contextmanager
 def serve_mirror(
-    root: Path | None = None, *, host: str = "127.0.0.1", port: int = 0, slow_seconds: float = 3.0
+    root: Path | None = None, *, host: str = "127.0.0.1", port: int = 0, slow_seconds: float = 5.0
 ) -> Iterator[str]:
     """Run the mirror in a background thread; yields its base URL and stops on exit."""
     state = MirrorState(
@@ -284,7 +299,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve the chitieu test mirror")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--root", type=Path, default=None, help="folder of seed .txt files")
+    parser.add_argument(
+        "--root", type=Path, default=None, help="folder of seed .txt files or a pre-rendered site"
+    )
     parser.add_argument("--slow-seconds", type=float, default=3.0)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)

@@ -389,6 +389,36 @@ def render_rss(base_url: str, articles: list[SeedArticle]) -> str:
     )
 
 
+# --- pre-rendered sites (the benchmark's synthetic corpus) ---------------------------------
+STATIC_INDEX = "static-site.tsv"  # request target <TAB> file under root <TAB> content type
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    path: Path
+    content_type: str
+
+
+def static_site(root: Path) -> dict[str, StaticFile] | None:
+    """The pages of a pre-rendered site under ``root`` (``bench/corpus.py`` writes one), keyed
+    by request target (path, plus ``?query`` for listing pages); None for a seed folder."""
+    index = Path(root) / STATIC_INDEX
+    try:
+        mtime = index.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
+    return _static_site(index, mtime)
+
+
+@lru_cache(maxsize=4)
+def _static_site(index: Path, mtime_ns: int) -> dict[str, StaticFile]:
+    files = {}
+    for line in index.read_text(encoding="utf-8").splitlines():
+        target, rel, ctype = line.split("\t")
+        files[target] = StaticFile(index.parent / rel, ctype)
+    return files
+
+
 def render_robots(base_url: str) -> str:
     return (
         "User-agent: *\nDisallow: /private/\nDisallow: /admin/\n\n"

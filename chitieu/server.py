@@ -1,0 +1,214 @@
+"""A real Prefect server for chitieu: start it, create the pool and limits, deploy the flows.
+
+`chitieu server` starts `prefect server start` on 127.0.0.1 with its home (SQLite database)
+in `<state>/prefect-server`, then `setup()`s it, starts local workers and waits. With
+PREFECT_API_URL already set it only sets up that server (an existing one) and starts workers.
+
+Everything talks to Prefect through its CLI in child processes: the parent never imports
+Prefect, so one process can drive several servers (the tests do).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from chitieu.settings import PROJECT_ROOT
+from flows.runtime import WAREHOUSE_LIMIT, host_limit_name, source_hosts
+from scrapers.registry import load_registry
+
+log = logging.getLogger(__name__)
+
+POOL = "chitieu-process"
+QUEUES = ("warehouse", "crawl")
+PREFECT = [sys.executable, "-m", "prefect"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def prefect_env(home: Path, api_url: str | None = None, **extra: str) -> dict[str, str]:
+    """Environment of a Prefect child process: its home, no telemetry, the API to use."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(
+        PREFECT_HOME=str(home),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        DO_NOT_TRACK="1",
+        PREFECT_LOGGING_LEVEL=os.environ.get("PREFECT_LOGGING_LEVEL", "INFO"),
+        PYTHONPATH=str(PROJECT_ROOT),
+    )
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    api_url: str
+    home: Path
+
+    def stop(self) -> None:
+        stop_process(self.process)
+
+
+def stop_process(process: subprocess.Popen, grace: float = 20.0) -> None:
+    """SIGTERM, then SIGKILL after `grace` seconds: its whole process group."""
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def wait_healthy(api_url: str, timeout: float, process: subprocess.Popen | None = None) -> float:
+    """Seconds until `<api>/health` answers; raises when the server died or took too long."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"Prefect server exited with {process.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{api_url}/health", timeout=5).status_code == 200:
+                return time.monotonic() - start
+        time.sleep(0.5)
+    raise TimeoutError(f"Prefect server at {api_url} not healthy after {timeout:.0f} s")
+
+
+def start_server(
+    home: Path,
+    port: int | None = None,
+    *,
+    log_file: Path | None = None,
+    timeout: float = 180,
+    **env: str,
+) -> Server:
+    """`prefect server start` on 127.0.0.1; `env`: extra PREFECT_* settings of the server."""
+    home.mkdir(parents=True, exist_ok=True)
+    port = port or free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    out = open(log_file or home / "server.log", "ab")  # noqa: SIM115 - lives as long as the server
+    process = subprocess.Popen(
+        [*PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=prefect_env(home, **env),
+        stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=PROJECT_ROOT,
+    )  # fmt: skip
+    try:
+        took = wait_healthy(api_url, timeout, process)
+    except BaseException:
+        stop_process(process)
+        raise
+    log.info("Prefect server at %s healthy after %.1f s (home %s)", api_url, took, home)
+    return Server(process, api_url, home)
+
+
+def _prefect(api_url: str, home: Path, *args: str, check: bool = True, timeout: float = 300):
+    result = subprocess.run(
+        [*PREFECT, "--no-prompt", *args], env=prefect_env(home, api_url), cwd=PROJECT_ROOT,
+        capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+    if check and result.returncode != 0:
+        raise RuntimeError(f"prefect {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def setup(api_url: str, home: Path, hosts: list[str] | None = None) -> None:
+    """Create the work pool and the concurrency limits (if missing), deploy prefect.yaml.
+
+    One crawl at a time per host of the registry (`hosts`, default: scrapers/sources.yaml),
+    one writer of the warehouse at a time."""
+    hosts = source_hosts(load_registry()) if hosts is None else hosts
+    created = _prefect(api_url, home, "work-pool", "create", POOL, "--type", "process", check=False)
+    if created.returncode != 0 and "already exists" not in created.stdout + created.stderr:
+        raise RuntimeError(f"work pool {POOL}: {created.stdout}{created.stderr}")
+    for name in (WAREHOUSE_LIMIT, *(host_limit_name(h) for h in hosts)):
+        create_limit(api_url, name, 1)
+    deploy(api_url, home)
+
+
+def deploy(api_url: str, home: Path) -> str:
+    """`prefect deploy --all` of prefect.yaml (through flows.deployments: see why there)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "flows.deployments", "--all"], env=prefect_env(home, api_url),
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(f"prefect deploy failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def create_limit(api_url: str, name: str, limit: int) -> None:
+    """A global concurrency limit; an existing one keeps its (possibly tuned) value."""
+    response = httpx.post(
+        f"{api_url}/v2/concurrency_limits/", json={"name": name, "limit": limit}, timeout=30
+    )
+    if response.status_code not in (200, 201, 409):
+        response.raise_for_status()
+
+
+def start_worker(
+    api_url: str, home: Path, *, name: str, limit: int | None = None,
+    queues: tuple[str, ...] = (), log_file: Path | None = None, **env: str,
+) -> subprocess.Popen:  # fmt: skip
+    """A process worker on the chitieu pool; flow runs are child processes of it."""
+    args = [*PREFECT, "worker", "start", "--pool", POOL, "--type", "process", "--name", name]
+    for queue in queues:
+        args += ["--work-queue", queue]
+    if limit:
+        args += ["--limit", str(limit)]
+    out = open(log_file or home / f"worker-{name}.log", "ab")  # noqa: SIM115
+    return subprocess.Popen(
+        args, env=prefect_env(home, api_url, **env), cwd=PROJECT_ROOT,
+        stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+
+
+@contextlib.contextmanager
+def running(processes: list[subprocess.Popen]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        for process in reversed(processes):
+            stop_process(process)
+
+
+def serve(state: Path, port: int, workers: int) -> int:
+    """`chitieu server`: a server (unless PREFECT_API_URL is set), setup, local workers."""
+    home = state / "prefect-server"
+    existing = os.environ.get("PREFECT_API_URL")
+    server = None if existing else start_server(home, port)
+    api_url = existing or server.api_url  # type: ignore[union-attr]
+    children = [server.process] if server else []
+    with running(children):
+        setup(api_url, home)
+        for i in range(workers):
+            children.append(start_worker(api_url, home, name=f"{socket.gethostname()}-{i}"))
+        print(f"Prefect API: {api_url}")
+        print(f"UI:          {api_url.removesuffix('/api')}")
+        print(f"deployments: PREFECT_API_URL={api_url} prefect deployment ls")
+        print(f"workers:     {workers} on pool {POOL} (logs in {home}); Ctrl-C stops everything")
+        try:
+            while all(p.poll() is None for p in children):
+                time.sleep(1)
+        except KeyboardInterrupt:
+            return 0
+    return 1
