@@ -303,7 +303,7 @@ def generate(out: Path, pages: int, seed: int = 7) -> dict:
     for number in range(pages):
         art, target, salt = make_article(seeds, number, seed, names)
         body = render_page(art, target, salt)
-        rel = f"pages/{number // 1000:03d}/{number:06d}.html"
+        rel = str(_page_file(out, number).relative_to(out))
         _write(out / rel, body)
         ctype = "text/html" if art.encoding != "utf-8" else "text/html; charset=utf-8"
         files.append((art.path, rel, ctype))
@@ -338,21 +338,30 @@ def generate(out: Path, pages: int, seed: int = 7) -> dict:
     return summary
 
 
-def touch_pages(out: Path, pages: int, seed: int, fraction: float, salt: int = 1) -> list[str]:
-    """Re-render `fraction` of the article pages with other numbers (same URLs); returns
-    their paths. Deterministic for (seed, salt)."""
-    seeds = site.load_articles()
-    names = districts()
+def _page_file(out: Path, number: int) -> Path:
+    return out / f"pages/{number // 1000:03d}/{number:06d}.html"
+
+
+def touch_pages(out: Path, pages: int, seed: int, fraction: float, salt: int = 1) -> list[int]:
+    """Re-render `fraction` of the article pages with other numbers (same URLs, same
+    furniture); returns their numbers. Deterministic for (seed, salt)."""
+    seeds, names = site.load_articles(), districts()
     rng = random.Random(f"touch:{seed}:{salt}")
     chosen = sorted(rng.sample(range(pages), max(1, round(pages * fraction))))
-    changed = []
     for number in chosen:
         art, target, furniture_salt = make_article(seeds, number, seed, names)
         vary = random.Random(f"touch:{seed}:{salt}:{number}")
         art = replace(art, lines=[vary_numbers(line, vary) for line in art.lines])
-        _write(out / f"pages/{number // 1000:03d}/{number:06d}.html", render_page(art, target, furniture_salt))
-        changed.append(art.path)
-    return changed
+        _write(_page_file(out, number), render_page(art, target, furniture_salt))
+    return chosen
+
+
+def restore_pages(out: Path, numbers: list[int], seed: int) -> None:
+    """Undo `touch_pages`: the pages as `generate` wrote them."""
+    seeds, names = site.load_articles(), districts()
+    for number in numbers:
+        art, target, salt = make_article(seeds, number, seed, names)
+        _write(_page_file(out, number), render_page(art, target, salt))
 
 
 def _write(path: Path, data: bytes) -> None:

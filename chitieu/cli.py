@@ -67,6 +67,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return run_adhoc_crawl(args.start_url, home=args.home, jsonl=args.jsonl)
 
 
+def cmd_server(args: argparse.Namespace) -> int:
+    """Start a Prefect server on 127.0.0.1, deploy the flows of prefect.yaml, start workers."""
+    from chitieu.server import serve
+
+    return serve(Paths.from_env(args.home).ensure().state, args.port, args.workers)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chitieu", description=__doc__)
     parser.add_argument("--home", help="folder for state and warehouse (default: the project's)")
@@ -91,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("start_url")
     crawl.add_argument("--jsonl", help="also write one parsed article per line to this file")
     crawl.set_defaults(func=cmd_crawl)
+
+    server = sub.add_parser("server", help=cmd_server.__doc__)
+    server.add_argument("--port", type=int, default=4200, help="API and UI port (default 4200)")
+    server.add_argument("--workers", type=int, default=1, help="local process workers (default 1)")
+    server.set_defaults(func=cmd_server)
     return parser
 
 

@@ -77,8 +77,7 @@ def export_parquet(db: Path, folder: Path) -> list[Path]:
     finally:
         con.close()
     views = "".join(
-        f"create or replace view {m} as select * from read_parquet('{m}.parquet');\n"
-        for m in marts
+        f"create or replace view {m} as select * from read_parquet('{m}.parquet');\n" for m in marts
     )
     (folder / "views.sql").write_text(
         "-- Views over the Parquet marts; run from this folder, e.g. duckdb -init views.sql\n"
@@ -97,16 +96,19 @@ def _keep_version(db: Path, versions: Path, run_id: str) -> None:
         old.unlink()
 
 
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"select count(*) from {table}").fetchone()
+    return int(row[0]) if row else 0
+
+
 def published_counts(published: Path) -> dict[str, int]:
     """Row counts of the last good run, for the row-count guards."""
     if not published.exists():
         return {}
     con = duckdb.connect(str(published), read_only=True)
     try:
-        return {
-            "articles": con.execute("select count(*) from raw.articles").fetchone()[0],
-            "figures": con.execute("select count(*) from main_marts.fct_figure").fetchone()[0],
-        }
+        tables = {"articles": "raw.articles", "figures": "main_marts.fct_figure"}
+        return {key: _count(con, table) for key, table in tables.items()}
     except duckdb.Error:
         return {}
     finally:

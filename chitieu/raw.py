@@ -1,8 +1,9 @@
 """The raw layer: pages as fetched, articles as parsed, figures as extracted.
 
 Loaded by Python into the `raw` schema of the pipeline's working warehouse
-(`.chitieu/build/chitieu.duckdb`), which only the pipeline opens. Every load is an upsert on stable keys inside one
-transaction, so running the same crawl twice leaves the same rows.
+(`.chitieu/build/chitieu.duckdb`), which only the pipeline opens. Every load
+is an upsert on stable keys inside one transaction, so running the same crawl
+twice leaves the same rows.
 """
 
 from __future__ import annotations
@@ -191,7 +192,9 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> int
     frame = frame.rename(columns={"district_codes": "district_codes_json"})
     con.register("incoming", frame)
     try:
-        con.execute("delete from raw.articles where article_id in (select article_id from incoming)")
+        con.execute(
+            "delete from raw.articles where article_id in (select article_id from incoming)"
+        )
         cols = [c for c in frame.columns if c != "district_codes_json"]
         con.execute(
             f"insert into raw.articles ({', '.join(cols)}, district_codes) "
@@ -229,7 +232,9 @@ def load_figures(
         con.execute("begin")
         _record_extraction_errors(con, failed, run_id)
         con.register("done_articles", ids)
-        con.execute("delete from raw.figures where article_id in (select article_id from done_articles)")
+        con.execute(
+            "delete from raw.figures where article_id in (select article_id from done_articles)"
+        )
         if not frame.empty:
             con.register("incoming", frame)
             cols = ", ".join(frame.columns)

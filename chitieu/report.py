@@ -75,6 +75,7 @@ def write_report(db: Path, out_dir: Path) -> Path:
         trends = con.execute(TREND_SQL).fetchall()
         inconsistencies = con.execute(INCONSISTENCY_SQL).fetchall()
         run = con.execute("select run_id, published_at from meta.warehouse_build").fetchone()
+        run = run or ("unknown", "unknown")
     finally:
         con.close()
     body = [

@@ -26,10 +26,12 @@ def print_summary(summary) -> None:
 
 
 def run_pipeline(**params) -> int:
+    from chitieu.progress import run_progress
     from flows.pipeline import ValidationFailed, chitieu_pipeline
 
     try:
-        summary = chitieu_pipeline(**params)
+        with run_progress():
+            summary = chitieu_pipeline(**params)
     except ValidationFailed as exc:
         console.print(f"[red]{exc}[/red]")
         console.print("The last good warehouse is still published.")

@@ -43,7 +43,7 @@ def free_port() -> int:
 
 def prefect_env(home: Path, api_url: str | None = None, **extra: str) -> dict[str, str]:
     """Environment of a Prefect child process: its home, no telemetry, the API to use."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", "PREFECT_HOME")}
     env.update(
         PREFECT_HOME=str(home),
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
@@ -198,6 +198,8 @@ def serve(state: Path, port: int, workers: int) -> int:
     server = None if existing else start_server(home, port)
     api_url = existing or server.api_url  # type: ignore[union-attr]
     children = [server.process] if server else []
+    # systemd stops services with SIGTERM: leave through `running` so the children stop too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with running(children):
         setup(api_url, home)
         for i in range(workers):

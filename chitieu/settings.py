@@ -2,8 +2,9 @@
 
 Everything the pipeline writes lives under two folders: the state folder
 (`.chitieu/` by default: Prefect's home, the raw page archive, the working
-warehouse that the loader and dbt write) and the warehouse folder (`warehouse/`: the published DuckDB file,
-the validation report, Parquet exports). Both can be moved with environment
+warehouse that the loader and dbt write) and the warehouse folder
+(`warehouse/`: the published DuckDB file, the validation report, Parquet
+exports). Both can be moved with environment
 variables so that tests and benchmarks run in temporary folders.
 """
 

@@ -117,11 +117,12 @@ def validate(
 def gx_context(gx_root: Path, docs_dir: Path):
     """A file-backed GX context under `gx_root` whose Data Docs go to `docs_dir`."""
     import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     gx_root.mkdir(parents=True, exist_ok=True)
     context = gx.get_context(mode="file", project_root_dir=str(gx_root))
-    context.variables.progress_bars = {"globally": False}
-    site = {
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    site: Any = {
         "class_name": "SiteBuilder",
         "store_backend": {
             "class_name": "TupleFilesystemStoreBackend",
@@ -175,7 +176,7 @@ def run_suite(context, suite: Suite, checks: list[Check], frame: pd.DataFrame,
     """Validate `frame` against `checks`, saved idempotently as suite `suite.name`."""
     import great_expectations as gx
 
-    actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])]
+    actions: list[Any] = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])]
     source = context.data_sources.add_or_update_pandas("warehouse")
     asset = source.add_dataframe_asset(suite.name)
     batch = asset.add_batch_definition_whole_dataframe("whole_table")

@@ -40,10 +40,12 @@ def test_published_file_opens_in_an_older_duckdb(published_run):
     published = Paths.from_env(published_run[0]).published
     script = (
         "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
-        "print(duckdb.__version__, c.execute('select count(*) from main_marts.fct_figure').fetchone()[0])"
+        "n = c.execute('select count(*) from main_marts.fct_figure').fetchone()[0]; "
+        "print(duckdb.__version__, n)"
     )
-    out = subprocess.run([str(COMPAT_PYTHON), "-c", script, str(published)],
-                         capture_output=True, text=True, timeout=60, check=True).stdout.split()  # fmt: skip
+    command = [str(COMPAT_PYTHON), "-c", script, str(published)]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+    out = out.stdout.split()
     assert out[0].startswith("1.1")
     assert int(out[1]) == query(published, "select count(*) from main_marts.fct_figure")[0][0]
 

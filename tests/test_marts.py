@@ -42,7 +42,8 @@ def test_consistency_flags_38_of_42_and_passes_26_of_27(published_run):
             _published(published_run),
             "select cast(related.denominator as int), consistency.is_consistent "
             "from main_marts.mart_figure_consistency as consistency "
-            "join main_marts.fct_figure as related on related.figure_id = consistency.related_figure_id "
+            "join main_marts.fct_figure as related "
+            "on related.figure_id = consistency.related_figure_id "
             "where consistency.rule_name = 'ratio_vs_percent'",
         )
     )
@@ -53,8 +54,8 @@ def test_consistency_flags_38_of_42_and_passes_26_of_27(published_run):
 def test_parts_add_up_to_their_total(published_run):
     rows = query(
         _published(published_run),
-        "select stated_value, computed_value, is_consistent from main_marts.mart_figure_consistency "
-        "where rule_name = 'parts_vs_total'",
+        "select stated_value, computed_value, is_consistent "
+        "from main_marts.mart_figure_consistency where rule_name = 'parts_vs_total'",
     )
     assert (14.0, 14.0, True) in rows
 

@@ -9,8 +9,6 @@ import duckdb
 import pytest
 
 from chitieu.settings import Paths
-
-
 from tests.conftest import query as _query
 
 

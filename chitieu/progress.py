@@ -1,0 +1,46 @@
+"""A rich progress bar for a local run: pipeline stages, crawled pages, extraction batches.
+
+The flow reports progress through `flows.runtime.PROGRESS_LISTENERS` (in-process only);
+on a worker nobody listens and the Prefect progress artifact shows the crawl instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+LABELS = {
+    "stages": "pipeline stages",
+    "crawl": "article pages crawled",
+    "extract": "extraction batches",
+}
+
+
+@contextlib.contextmanager
+def run_progress(console: Console | None = None) -> Iterator[None]:
+    """Show the bars while the block runs, if the output is a terminal."""
+    from flows.runtime import PROGRESS_LISTENERS
+
+    console = console or Console(file=sys.stderr)
+    if not console.is_terminal:
+        yield
+        return
+    columns = (TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())  # fmt: skip
+    with Progress(*columns, console=console, transient=True) as progress:
+        bars: dict[str, int] = {}
+
+        def listener(label: str, done: int, total: int) -> None:
+            if label not in bars:
+                bars[label] = progress.add_task(LABELS.get(label, label), total=total)
+            progress.update(bars[label], completed=done, total=total)
+
+        PROGRESS_LISTENERS.append(listener)
+        try:
+            yield
+        finally:
+            PROGRESS_LISTENERS.remove(listener)
