@@ -45,6 +45,7 @@ TEMPLATES = ("city", "district", "news")
 SEED_DISTRICTS = ("Bắc Từ Liêm", "Tây Hồ")  # the districts the seed articles are about
 FIRST_DAY, DAYS = datetime(2019, 1, 1, 7, 0, tzinfo=VN), 6 * 365  # until the 2025 reform
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+PERCENT = re.compile(r"\s?(%|phần trăm)")
 NUMBER = re.compile(r"(?<![\d/.,:\-])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?![\d/:\-]|,\d|\.\d)")
 
 
@@ -62,8 +63,9 @@ def slugify(text: str, limit: int = 80) -> str:
 
 
 def vary_numbers(text: str, rng: random.Random) -> str:
-    """Every count, amount or percentage moved by up to ±30%, in its own format; years,
-    dates, times and ordinals of resolutions (04-NQ/TU) are kept."""
+    """Every count, amount or percentage moved by up to ±30%, in its own format (a
+    percentage stays at most 100%); years, dates, times and numbers of resolutions
+    (04-NQ/TU) are kept."""
 
     def one(m: re.Match[str]) -> str:
         whole, frac = m.group(1), m.group(2)
@@ -73,11 +75,16 @@ def vary_numbers(text: str, rng: random.Random) -> str:
         if value == 0 and not frac:
             return m.group(0)
         factor = rng.uniform(0.7, 1.3)
+        percent = PERCENT.match(m.string, m.end()) is not None and value <= 100
         if frac:
             digits = len(frac) - 1
-            new = f"{value * factor + rng.random():.{digits}f}".replace(".", ",")
-            return new
+            new_value = value * factor + rng.random()
+            if percent:  # a rate stays a rate: at most 100%
+                new_value = min(new_value, 100 - 10**-digits)
+            return f"{new_value:.{digits}f}".replace(".", ",")
         new_int = max(1, round(value * factor))
+        if percent:
+            new_int = min(new_int, 100)
         if "." in whole:
             return f"{new_int:,}".replace(",", ".")
         return str(new_int)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from chitieu.cli import build_parser
+from tests.conftest import query
 
 ROOT = Path(__file__).parents[1]
 SEEDS = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))
@@ -92,3 +93,18 @@ def test_sql_shell_answers_queries_read_only(published_run):
     assert result.returncode == 0
     assert "articles" in result.stdout
     assert "read-only" in result.stdout.lower()
+
+
+def test_crawl_an_unregistered_site_into_the_raw_layer(tmp_path):
+    from scrapers.mirror.server import serve_mirror
+
+    jsonl = tmp_path / "articles.jsonl"
+    with serve_mirror() as base_url:
+        result = _chitieu(
+            "--home", str(tmp_path), "crawl", f"{base_url}/bao/", "--jsonl", str(jsonl)
+        )
+    assert result.returncode == 0, result.stderr
+    articles = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert articles and {"url", "title", "published_at", "text"} <= set(articles[0])
+    build = tmp_path / ".chitieu" / "build" / "chitieu.duckdb"
+    assert query(build, "select count(*) from raw.articles")[0][0] == len(articles)
