@@ -18,7 +18,8 @@ _MULTIPLE_CUE_RE = re.compile(
 _MULTIPLE_AFTER_RE = re.compile(r"\s+lần\s+(?:so với|so)(?!\w)")
 _AFTER_WINDOW = 60
 _COMPLETES_RE = re.compile(r"(?i)hoàn thành\s*$")
-_DATE_YEAR_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)")
+# `21/12/2023`, `05.07.2023`, `15-12-2023`: the article's own dates give its year.
+_DATE_YEAR_RE = re.compile(r"(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1((?:19|20)\d\d)(?!\d)")
 
 
 def scan(text: str) -> list[Candidate]:
@@ -92,7 +93,7 @@ class _Walker:
         self.norm, self.cands = norm, cands
         self.sents = sentences(norm)
         self.scope = Scope(norm)
-        self.doc_year = max((int(y) for y in _DATE_YEAR_RE.findall(norm)), default=None)
+        self.doc_year = max((int(y) for _, y in _DATE_YEAR_RE.findall(norm)), default=None)
         self.carry = _KindCarry()
 
     def figures(self) -> list[Figure]:
@@ -120,7 +121,11 @@ class _Walker:
         after = norm[cand.end : cand.end + _AFTER_WINDOW]
         carried = self.carry.enter(norm, s_start, new_sentence)
         kind, strong = semantics.kind(
-            norm[s_start : cand.start], self.scope.is_target(cand.start), self.doc_year, carried
+            norm[s_start : cand.start],
+            self.scope.is_target(cand.start),
+            self.doc_year,
+            carried,
+            norm[cand.end : s_end],
         )
         self.carry.leave(kind, strong, s_end)
         return Figure(
@@ -131,7 +136,14 @@ class _Walker:
             denominator=cand.denominator,
             noun=cand.noun if cand.unit in ("count", "ratio", "quantity") else None,
             kind=kind,
-            measure=semantics.measure(phrase.cue_tail, phrase.clause, after, indicator, cand.unit),
+            measure=semantics.measure(
+                phrase.cue_tail,
+                phrase.clause,
+                after,
+                indicator,
+                cand.unit,
+                per_year=cand.unit == "percent" and norm.endswith("/năm", 0, cand.end),
+            ),
             qualifier=semantics.qualifier(norm[s_start : cand.start], after),
             indicator=indicator,
             indicator_code=indicators.indicator_code(indicator),

@@ -29,7 +29,7 @@ _CUE_WORDS = (
     r"|được|và|trong|so với|tổng cộng|tổng số|số|chừng|trên dưới|giữ vững|duy trì|phấn đấu|gấp"
     r"|hoàn thành|tương đương|trung bình|lần lượt|đều|chỉ|thuộc|đạt và vượt|vượt mức|trở lên"
     r"|trở xuống|trở|dự kiến|ước tăng|ước giảm|mới đạt|chỉ đạt|chưa đạt|chưa|mới chỉ đạt|đã|sẽ"
-    r"|đang|vẫn|đều"
+    r"|đang|vẫn|đều|không dưới|không thấp hơn|không ít hơn|không vượt quá|không cao hơn|dài|rộng"
 )
 _CUE_SET = frozenset(_CUE_WORDS.split("|"))
 # Compounds whose last syllable looks like a cue word but belongs to the noun (`dân số`).
@@ -41,10 +41,10 @@ _TAIL_PUNCT = " \t\n,;:(-"
 _TIME_TAIL_RE = re.compile(
     r"(?i)(?:^|\s)(?:(?:trong|vào|của|cả)\s+)?(?:(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
     r"|(?:(?:đến|tới)\s+)?(?:hết\s+)?năm\s+\d{4}|\d+\s+tháng(?:\s+đầu)?\s+năm(?:\s+\d{4})?"
-    r"|đến nay|hiện nay|trên địa bàn(?:\s+(?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã))?)\s*$"
+    r"|đến nay|hiện nay|cả năm)\s*$"
 )
 _LEAD_RE = re.compile(
-    r"(?i)^(?:[\s\-+*•●▪◦.,;:)(]+|\(?\d{1,2}\)\.?|trong đó|theo đó|đó là|cụ thể|đặc biệt"
+    r"(?i)^(?:[\s\-+*•●▪◦.,;:)(]+|\(?\d{1,2}\)\.?|[a-zđ]\)|chúng tôi|chúng ta|cả năm|trong đó|theo đó|đó là|cụ thể|đặc biệt"
     r"|ngoài ra|đồng thời|bên cạnh đó|riêng|nổi bật là|nổi bật|hằng năm|hàng năm|mỗi năm"
     r"|năm \d{4}|đến nay|hiện nay|hiện|tính đến nay|trong năm(?: \d{4})?|phấn đấu(?: đến năm"
     r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng|giảm|tăng(?! cường| trưởng)"
@@ -57,7 +57,8 @@ _LEAD_RE = re.compile(
 _TAIL_WINDOW = 40
 _JOINT_RE = re.compile(r"(?i)(?<!\w)(?:với|cùng|và|gồm)\s")
 _AUX_RE = re.compile(
-    r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là|đề nghị|yêu cầu)\s+"
+    r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là|đề nghị|yêu cầu"
+    r"|dự kiến)(?:\s+|$)"
 )
 _CLAUSE_PUNCT = ";:"
 _MAX_WORDS = 18
@@ -65,11 +66,12 @@ _RIGHT_STOP_RE = re.compile(r"[;:.!?()\n]|,\s")
 # Connectors after a comma that start a new clause rather than continue a noun list.
 _RIGHT_CONNECTOR_RE = re.compile(
     r"(?i)\s*(?:trong đó|trong|đồng thời|và|nhưng|song|đạt|tăng|giảm|là|thuộc|với|theo|so với"
-    r"|góp phần|nhằm|để|bằng|chiếm)(?!\w)"
+    r"|góp phần|nhằm|để|bằng|chiếm|mỗi)(?!\w)"
 )
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
-    r"(?i)\s(?:trên|tại|(?:và|hoặc)\s+(?:các|những)|đã|sẽ|nhằm|góp phần|trong đó|trở lên)(?!\w)"
+    r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt)|đã|sẽ|nhằm"
+    r"|góp phần|trong đó|trở lên)(?!\w)"
 )
 _COUNT_LINK_RE = re.compile(r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|với|tăng|giảm|thêm)\s*$")
 
@@ -204,7 +206,8 @@ def _after_aux(phrase: str) -> str:
     found = list(_AUX_RE.finditer(phrase))
     if found:
         rest = clean(phrase[found[-1].end() :])
-        if rest:
+        if rest or found[-1].end() == len(phrase):
+            # `chúng tôi đặt mục tiêu | 100% thủ tục ...`: a goal verb last names nothing
             return rest
     return phrase
 

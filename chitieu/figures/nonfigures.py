@@ -80,6 +80,13 @@ _ID_PREFIX_RE = re.compile(
 )
 _FRACTION_OF_RE = re.compile(r"(?i)\s+(?:số|tổng số|trong số|các|những|dân số|diện tích)\s")
 _AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|/)\s*$")
+# `Số bác sĩ trên 10.000 dân đạt 12,5`: a round population after `trên`/`mỗi` following a noun
+# (not after a verb: `có trên 10.000 dân` is an amount) is the basis of a rate.
+_POP_BASIS_RE = re.compile(
+    r"(?i)(?<!\bcó)(?<!\bđạt)(?<!\blà)(?<!\bvới)(?<!\bgồm)(?<!\bđược)(?<!\bhơn)(?<!\bkhoảng)"
+    r"(?<![\d,.;:(])\s+(?:trên|mỗi)\s*$|/\s*$"
+)
+_POP_NOUN_RE = re.compile(r"(?i)(?:dân|người dân|người|dân số)$")
 
 
 class Blocker:
@@ -116,7 +123,19 @@ def rejects(text: str, cand: Candidate) -> bool:
     if cand.unit in ("quantity", "count") and cand.value == 1 and _AREA_BASIS_RE.search(before):
         # `trên 1ha đất`, `/1 ha`, `trên 1 vạn dân`: the basis of a rate, not an amount
         return True
+    if cand.unit == "count" and _population_basis(before, cand):
+        return True
     return cand.unit == "ratio" and _looks_like_date(text, cand)
+
+
+def _population_basis(before: str, cand: Candidate) -> bool:
+    value = cand.value
+    round_ten = value >= 10 and value == 10 ** round(len(str(int(value))) - 1)
+    return (
+        round_ten
+        and bool(_POP_NOUN_RE.match(cand.noun or ""))
+        and bool(_POP_BASIS_RE.search(before))
+    )
 
 
 def _looks_like_date(text: str, cand: Candidate) -> bool:

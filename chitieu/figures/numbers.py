@@ -24,7 +24,8 @@ PER = r"(?:/(?:[^\W\d_]+|m2|m²|ha))*"
 
 PERMILLE_RE = re.compile(r"\s?(?:%o|‰|%0(?!\d))")
 PERCENT_RE = re.compile(
-    r"(?:\s?%|\s+(?:điểm\s+)?phần\s+trăm(?!\w))(?:/(?:năm|tháng|quý|ngày|tuần))?"
+    # `giảm 5 điểm %`: percentage points are still a percent figure
+    r"(?:\s?%|\s+điểm\s?%|\s+(?:điểm\s+)?phần\s+trăm(?!\w))(?:/(?:năm|tháng|quý|ngày|tuần))?"
 )
 CURRENCY = (
     r"(?:đồng(?!\s+(?:chí|bào|thời|nghiệp|ý|bộ|hành|loạt|đội|minh|hương|lòng|tâm|đều|dạng|nhất"
@@ -60,6 +61,8 @@ NOUN_STOP = _words(
 # Words that cannot start a counted noun at all (besides NOUN_STOP).
 NOUN_BAD_START = NOUN_STOP | _words(
     "lần thứ khóa khoá độ phần AM PM am pm sa ch h nghìn ngàn triệu tỷ tỉ trăm chục số usd"
+    # `khách sạn 4 đến 5 sao`: a star rating is a level, not a count
+    " sao"
 )
 # Two-word starts that are no counted noun (`nhiệm kỳ 2020`, `chỉ còn`, `mức độ`).
 NOUN_BAD_PAIR_RE = re.compile(
@@ -70,7 +73,7 @@ MAX_NOUN_WORDS = 6
 # (`trường | công lập đạt chuẩn`, `đại biểu | đại diện cho`, `chỉ tiêu | Đại hội đề ra`).
 _SET_OUT_RE = re.compile(
     r"(?i)(?:(?:đề|đặt)\s+ra|đại diện|phát triển|thi đua|xếp loại|sử dụng|tham gia|thực hiện"
-    r"|hoạt động|công lập|truyền thống|coi|làm|nằm|thuộc|gồm|mang|sinh hoạt|tham dự)(?!\w)"
+    r"|hoạt động|công lập|truyền thống|coi|làm|nằm|thuộc|gồm|mang|sinh hoạt|tham dự|thay mặt)(?!\w)"
 )
 
 
@@ -210,7 +213,7 @@ def read_figure(text: str, pos: int, num_end: int, multiple_cue: bool) -> Candid
     if not found:
         return None
     unit, end, factor, noun = found
-    return Candidate(pos, end, unit, value * factor, noun=noun, num_end=num_end)
+    return Candidate(pos, end, unit, _scaled(value, factor), noun=noun, num_end=num_end)
 
 
 def _read_range(
@@ -236,4 +239,12 @@ def _read_range(
     unit, end, factor, noun = found
     if first_unit and unit not in ("percent", "permille"):
         return None
-    return Candidate(pos, end, unit, low * factor, high * factor, noun=noun, num_end=m2.end())
+    return Candidate(
+        pos, end, unit, _scaled(low, factor), _scaled(high, factor), noun=noun, num_end=m2.end()
+    )
+
+
+def _scaled(value: float, factor: float) -> float:
+    """`8,2 triệu` → 8200000.0, not 8199999.999999999: decimals times a multiplier are rounded
+    back to the few decimals a written number can carry."""
+    return value * factor if factor == 1.0 else round(value * factor, 6)

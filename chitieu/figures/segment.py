@@ -31,7 +31,9 @@ _INTRO_TARGET_RE = re.compile(
     r"|nhiệm vụ|phương hướng)(?!\w)"
 )
 _INTRO_RESULT_RE = re.compile(
-    r"(?i)(?<!\w)(?:kết quả|đã đạt|đạt được|đã thực hiện|đã hoàn thành|ước thực hiện|ước đạt)"
+    r"(?i)(?<!\w)(?:kết quả|đã đạt|đạt được|đã thực hiện|đã hoàn thành|ước thực hiện|ước đạt"
+    # a report period that has passed: `Một số chỉ tiêu chủ yếu 6 tháng đầu năm:`
+    r"|\d{1,2} tháng đầu năm|\d{1,2} tháng năm \d{4}|tình hình thực hiện)"
     r"(?!\w)"
 )
 _SUBTOPIC_RE = re.compile(r"(?i)^(?:về|đối với|lĩnh vực|trong lĩnh vực|khối|nhóm)(?!\w)")

@@ -43,6 +43,8 @@ _LEVEL_END_RE = re.compile(
     r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng|từ)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
     r"|còn|ít nhất|tối thiểu|tối đa|xấp xỉ))*\s*$"
 )
+# Yearly percentages that are levels, not growth: interest, depreciation, inflation targets.
+_YEARLY_LEVEL_RE = re.compile(r"(?i)lãi suất|lãi|khấu hao|phí")
 _RATE_INDICATOR_RE = re.compile(
     r"(?i)tốc độ tăng|tăng trưởng|tốc độ phát triển|mức tăng|tỷ lệ tăng|chỉ số tăng"
 )
@@ -71,6 +73,13 @@ _STRONG_CUE_RE = re.compile(
     r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đã|ước|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
     r"|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
 )
+# A goal named only as the yardstick of a result (`thấp hơn mục tiêu đề ra`, `so với kế hoạch`)
+# states no goal of its own: it must not carry `target` to the next sentences.
+_COMPARED_CUE_RE = re.compile(r"(?i)(?:hơn|so với|vượt|với|bằng|theo)\s+(?:\w+\s+){0,2}$")
+# Result-only wording after the number: `tăng 8,7% so với cùng kỳ` reports a result.
+_ACTUAL_AFTER_RE = re.compile(r"(?i)(?<!\w)(?:so với|so|bằng|với) cùng kỳ(?!\w)")
+# An explicit past year in the sentence (`Quy mô GRDP năm 2022 đạt ...`).
+_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(\d{4})(?!\s*-)(?![\d/])")
 _SENT_TARGET_START_RE = re.compile(
     r"(?i)^\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)[^,;]*$"
 )
@@ -98,8 +107,16 @@ def qualifier(before: str, after: str) -> str:
     return "eq"
 
 
-def measure(cue_tail: str, clause: str, after: str, indicator: str | None, unit: str) -> str:
-    """`plan`, `change` or `level`. `cue_tail`: the cue words between indicator and number."""
+def measure(
+    cue_tail: str,
+    clause: str,
+    after: str,
+    indicator: str | None,
+    unit: str,
+    per_year: bool = False,
+) -> str:
+    """`plan`, `change` or `level`. `cue_tail`: the cue words between indicator and number;
+    `per_year`: the figure is written as a yearly rate (`12,5%/năm`)."""
     if unit in ("percent", "permille") and _PLAN_AFTER_RE.match(after):
         return "plan"
     if unit in ("percent", "permille") and _PLAN_BEFORE_RE.search(clause):
@@ -112,6 +129,8 @@ def measure(cue_tail: str, clause: str, after: str, indicator: str | None, unit:
         return "change"
     if indicator and _RATE_INDICATOR_RE.search(indicator) and unit in ("percent", "permille"):
         return "change"
+    if per_year and not (indicator and _YEARLY_LEVEL_RE.search(indicator)):
+        return "change"  # `tăng trưởng bình quân 12,5%/năm`: a percent per year is a growth rate
     return "level"
 
 
@@ -131,6 +150,7 @@ def kind(
     in_target_scope: bool,
     doc_year: int | None = None,
     carried: str | None = None,
+    sentence_after: str = "",
 ) -> tuple[str, bool]:
     """(`target` or `actual`, whether a strong cue decided it).
 
@@ -138,7 +158,8 @@ def kind(
     from a strongly cued figure earlier in the paragraph (`Đại hội đề ra mục tiêu: ... . Thu
     ngân sách tăng 10%/năm.`), else the heading scope. `đến năm Y` is a goal horizon when Y
     lies after the article's own year (`doc_year`, from its dates) or, without dates, when Y
-    is a planning year (2025, 2030: multiples of 5).
+    is a planning year (2025, 2030: multiples of 5). Without a cue before the figure, result-only
+    wording after it (`so với cùng kỳ`) or a year before the article's own marks a result.
     """
     last = None
     for m in _CUE_RE.finditer(sentence_before):
@@ -147,9 +168,18 @@ def kind(
         last = m
     if last is not None:
         found = "actual" if last.group("actual") else "target"
-        return found, bool(_STRONG_CUE_RE.fullmatch(last.group()))
+        strong = bool(_STRONG_CUE_RE.fullmatch(last.group()))
+        if found == "target" and _COMPARED_CUE_RE.search(sentence_before, 0, last.start()):
+            strong = False
+        return found, strong
     if _SENT_TARGET_START_RE.match(sentence_before):
         return "target", False
+    if _ACTUAL_AFTER_RE.search(sentence_after) or _past_year(sentence_before, doc_year):
+        return "actual", False
     if carried:
         return carried, True
     return ("target" if in_target_scope else "actual"), False
+
+
+def _past_year(text: str, doc_year: int | None) -> bool:
+    return doc_year is not None and any(int(y) < doc_year for y in _YEAR_RE.findall(text))
