@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -61,8 +62,26 @@ def _outcome(result) -> DbtOutcome:
     return DbtOutcome(success=bool(result.success), counts=counts, failures=failures)
 
 
+def project_digest() -> str:
+    """A digest of the dbt project's models, macros, seeds and settings."""
+    digest = hashlib.sha256()
+    folders = ("models", "macros", "seeds", "tests")
+    files = [p for f in folders for p in (DBT_PROJECT_DIR / f).rglob("*") if p.is_file()]
+    for path in sorted(files) + [DBT_PROJECT_DIR / "dbt_project.yml"]:
+        digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def build(paths: Paths, db: Path) -> DbtOutcome:
-    outcome = run_dbt(paths, db, "build")
+    """`dbt build`; a full refresh when the project changed since the last good
+    build, so incremental models never mix rows built by two versions of a model."""
+    record = paths.state / "dbt" / "project_digest"
+    current = project_digest()
+    changed = not record.exists() or record.read_text() != current
+    outcome = run_dbt(paths, db, "build", *(["--full-refresh"] if changed else []))
     if not outcome.success:
         raise DbtBuildError("dbt build failed:\n  " + "\n  ".join(outcome.failures))
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(current)
     return outcome

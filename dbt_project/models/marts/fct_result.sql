@@ -10,9 +10,10 @@ results as (
     select
         *,
         case when unit = 'ratio' then 'percent' else unit end as comparable_unit,
-        case when unit = 'ratio' then ratio_percent else figure_value end as comparable_value,
+        case when unit = 'ratio' then ratio_percent else comparable_value end as result_value,
     from figures
     where figure_kind = 'actual'
+        and not coalesce(is_plan_structure, false)
         and indicator_code is not null
         and period_year is not null
         and (unit <> 'ratio' or denominator > 0)
@@ -42,7 +43,7 @@ final as (
         article_id,
         published_date,
         comparable_unit as unit,
-        comparable_value as result_value,
+        result_value,
         qualifier as result_qualifier,
         surface,
         sentence_vi,

@@ -14,6 +14,7 @@ targets as (
         ) as recency,
     from figures
     where figure_kind = 'target'
+        and not coalesce(is_plan_structure, false)
         and indicator_code is not null
         and term_code is not null
         and unit in ('percent', 'permille', 'vnd', 'usd', 'quantity', 'count', 'multiple')
@@ -30,8 +31,8 @@ final as (
         article_id,
         published_date,
         unit,
-        figure_value as target_value,
-        figure_value_max as target_value_max,
+        comparable_value as target_value,
+        comparable_value_max as target_value_max,
         qualifier as target_qualifier,
         surface,
         sentence_vi,
