@@ -160,7 +160,9 @@ def mega_menu(rng: random.Random, prefix: str) -> str:
             f'<li class="menu-item has-sub"><a href="{prefix}{slug}">{html.escape(section)}</a>'
             f'<ul class="sub-menu">{sub}</ul></li>'
         )
-    return f'<nav class="mega-menu" id="mega-menu"><ul class="menu-level-1">{"".join(cols)}</ul></nav>'
+    return (
+        f'<nav class="mega-menu" id="mega-menu"><ul class="menu-level-1">{"".join(cols)}</ul></nav>'
+    )
 
 
 def sidebar_box(rng: random.Random, prefix: str) -> str:
@@ -217,7 +219,9 @@ def make_article(seeds: list[SeedArticle], number: int, seed: int, names: list[s
         lines=lines,
         encoding=encoding,
         fail_first=False,
-        captions={vary_numbers(_replace_districts(c, name), random.Random(0)) for c in base.captions},
+        captions={
+            vary_numbers(_replace_districts(c, name), random.Random(0)) for c in base.captions
+        },
     )
     return art, rng.randrange(MIN_KB * 1024, (MAX_KB - 3) * 1024), rng.random()
 
@@ -232,7 +236,15 @@ def render_page(art: SeedArticle, target: int, salt: float, base_url: str = "") 
     top, bottom = furniture(rng, PREFIX[art.template], room)
     body_open = page.index(">", page.index("<body")) + 1
     body_close = page.rindex("</body>")
-    page = page[:body_open] + "\n" + top + page[body_open:body_close] + bottom + "\n" + page[body_close:]
+    page = (
+        page[:body_open]
+        + "\n"
+        + top
+        + page[body_open:body_close]
+        + bottom
+        + "\n"
+        + page[body_close:]
+    )
     return site.encode_page(page, art.encoding)
 
 
@@ -257,7 +269,8 @@ def render_listing(template: str, n: int, pages: int, items: list[SeedArticle]) 
     ]
     if n < pages:
         nav.append(
-            f'<a class="next" rel="next" href="{html.escape(listing_url(template, n + 1))}">Trang sau »</a>'
+            f'<a class="next" rel="next" href="{html.escape(listing_url(template, n + 1))}">'
+            "Trang sau »</a>"
         )
     return (
         site._tpl("listing.html")
@@ -328,7 +341,10 @@ def generate(out: Path, pages: int, seed: int = 7) -> dict:
         rel = "sitemaps/" + target.strip("/")
         _write(out / rel, body)
         files.append((target, rel, "application/xml"))
-    _write(out / "robots.txt", b"User-agent: *\nDisallow: /private/\n\nSitemap: {base_url}/sitemap.xml\n")
+    _write(
+        out / "robots.txt",
+        b"User-agent: *\nDisallow: /private/\n\nSitemap: {base_url}/sitemap.xml\n",
+    )
     files.append(("/robots.txt", "robots.txt", "text/plain"))
     index = "".join(f"{t}\t{f}\t{c}\n" for t, f, c in files)
     _write(out / STATIC_INDEX, index.encode())

@@ -289,8 +289,11 @@ def flow_run(home: Path, registry: Path, label: str) -> dict:
     SAMPLER.reset()
     before = load()
     start = time.perf_counter()
-    summary = chitieu_pipeline(home=str(home), registry=str(registry), use_mirror=False)
+    state = chitieu_pipeline(
+        home=str(home), registry=str(registry), use_mirror=False, return_state=True
+    )
     seconds = time.perf_counter() - start
+    summary = state.result()
     out = {
         "seconds": round(seconds, 2),
         "peak_mb": round(max(SAMPLER.peak, SAMPLER.tree_rss()) / 2**20, 1),
@@ -299,8 +302,65 @@ def flow_run(home: Path, registry: Path, label: str) -> dict:
         "crawl": summary.crawl,
         "figures_extracted": summary.figures_extracted,
     }
+    with contextlib.suppress(Exception):  # the breakdown is a courtesy
+        out.update(task_breakdown(state.state_details.flow_run_id, seconds))
     print(f"    flow {label:<8} {seconds:8.2f} s  {out['peak_mb']:7.0f} MB  load {load()}")
+    for name, t in out.get("tasks", {}).items():
+        print(f"      {name:<20} x{t['runs']:<4} span {t['span_seconds']:8.2f} s")
     return out
+
+
+def task_breakdown(flow_run_id, wall: float) -> dict:
+    """Task runs of the flow run, from the Prefect API: per task name, how many runs, the
+    span (first start to last end) and the summed run time; and the wall time during which
+    no task ran (the flow's own code plus orchestration)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    runs = []
+    with get_client(sync_client=True) as client:
+        flow_run = client.read_flow_run(flow_run_id)
+        while True:
+            page = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
+                limit=200,
+                offset=len(runs),
+            )
+            runs += page
+            if len(page) < 200:
+                break
+    tasks: dict[str, dict] = {}
+    intervals = []
+    for run in runs:
+        if not (run.start_time and run.end_time):
+            continue
+        name = run.name.rsplit("-", 1)[0]
+        t = tasks.setdefault(name, {"runs": 0, "sum_seconds": 0.0, "start": None, "end": None})
+        t["runs"] += 1
+        t["sum_seconds"] += (run.end_time - run.start_time).total_seconds()
+        t["start"] = min(t["start"] or run.start_time, run.start_time)
+        t["end"] = max(t["end"] or run.end_time, run.end_time)
+        intervals.append((run.start_time, run.end_time))
+    busy, last = 0.0, None
+    for a, b in sorted(intervals):
+        if last is None or a > last:
+            busy += (b - a).total_seconds()
+            last = b
+        elif b > last:
+            busy += (b - last).total_seconds()
+            last = b
+    engine = None
+    if flow_run.start_time and flow_run.end_time:
+        engine = (flow_run.end_time - flow_run.start_time).total_seconds()
+    for t in tasks.values():
+        t["span_seconds"] = round((t.pop("end") - t.pop("start")).total_seconds(), 2)
+        t["sum_seconds"] = round(t["sum_seconds"], 2)
+    return {
+        "tasks": dict(sorted(tasks.items(), key=lambda kv: -kv[1]["span_seconds"])),
+        "tasks_busy_seconds": round(busy, 2),
+        "flow_run_seconds": round(engine, 2) if engine else None,
+        "outside_tasks_seconds": round(wall - busy, 2),
+    }
 
 
 def baseline(corpus: Path, sample: int) -> dict:
@@ -313,13 +373,17 @@ def baseline(corpus: Path, sample: int) -> dict:
 
     base = "http://127.0.0.1:1"
     sources = load_registry(write_registry(WORK, base))
-    files = sorted((t, f) for t, f in static_site(corpus).items() if f.path.parent.parent.name == "pages")
+    files = sorted(
+        (t, f) for t, f in static_site(corpus).items() if f.path.parent.parent.name == "pages"
+    )
     chosen = random.Random(0).sample(files, min(sample, len(files)))
     jobs = [(f.path.read_bytes(), base + t, f.content_type) for t, f in chosen]
     parsed = []
     start = time.perf_counter()
     for body, url, ctype in jobs:
-        parsed.append(parse_article(body, url, source_for_url(url, sources), headers={"content-type": ctype}))
+        parsed.append(
+            parse_article(body, url, source_for_url(url, sources), headers={"content-type": ctype})
+        )
     parse_s = time.perf_counter() - start
     start = time.perf_counter()
     for art in parsed:
@@ -378,7 +442,10 @@ def bench_size(pages: int, seed: int, args: argparse.Namespace) -> dict:
 
     print(f"== {pages} pages (seed {seed})")
     root, info = ensure_corpus(pages, seed)
-    print(f"    corpus: {info['files']} files, {info['bytes'] / 2**20:.0f} MB, mean {info['mean_kb']:.0f} KB")
+    print(
+        f"    corpus: {info['files']} files, {info['bytes'] / 2**20:.0f} MB, "
+        f"mean {info['mean_kb']:.0f} KB"
+    )
     result: dict = {
         "pages": pages,
         "seed": seed,
@@ -407,7 +474,10 @@ def bench_size(pages: int, seed: int, args: argparse.Namespace) -> dict:
             if "changed" in args.runs:
                 changed = corpus.touch_pages(root, pages, seed, 0.01)
                 (root / "touched.json").write_text(json.dumps(changed))
-                result["changed"] = {**flow_run(home, registry, "1%"), "pages_changed": len(changed)}
+                result["changed"] = {
+                    **flow_run(home, registry, "1%"),
+                    "pages_changed": len(changed),
+                }
                 corpus.restore_pages(root, changed, seed)
                 (root / "touched.json").unlink()
     if "baseline" in args.runs:
@@ -444,9 +514,15 @@ def summarise(result: dict) -> None:
     for key in ("flow", "rerun", "changed"):
         if result.get(key):
             r = result[key]
-            print(f"  flow {key:<8} {r['seconds']:9.2f} s, peak {r['peak_mb']:.0f} MB, ratio {r.get('ratio_to_full', 1)}")
+            print(
+                f"  flow {key:<8} {r['seconds']:9.2f} s, peak {r['peak_mb']:.0f} MB, "
+                f"ratio {r.get('ratio_to_full', 1)}"
+            )
     if "prefect_share" in result:
-        print(f"  Prefect overhead {result['prefect_overhead_seconds']} s = {result['prefect_share']:.1%} of the flow")
+        print(
+            f"  Prefect overhead {result['prefect_overhead_seconds']} s = "
+            f"{result['prefect_share']:.1%} of the flow"
+        )
 
 
 def main() -> None:
@@ -464,6 +540,7 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     os.environ.pop("PREFECT_API_URL", None)  # the embedded API, as `chitieu run` on a laptop
     os.environ["PREFECT_HOME"] = str(WORK / "prefect")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")  # not the missing-limit notices
     configure_prefect(WORK)
     logging.basicConfig(level=logging.WARNING)
     SAMPLER.start()

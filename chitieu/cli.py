@@ -71,7 +71,8 @@ def cmd_server(args: argparse.Namespace) -> int:
     """Start a Prefect server on 127.0.0.1, deploy the flows of prefect.yaml, start workers."""
     from chitieu.server import serve
 
-    return serve(Paths.from_env(args.home).ensure().state, args.port, args.workers)
+    state = Paths.from_env(args.home).ensure().state
+    return serve(state, args.port, args.workers, args.home, args.setup_only)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     server = sub.add_parser("server", help=cmd_server.__doc__)
     server.add_argument("--port", type=int, default=4200, help="API and UI port (default 4200)")
     server.add_argument("--workers", type=int, default=1, help="local process workers (default 1)")
+    server.add_argument(
+        "--setup-only", action="store_true",
+        help="only create the pool and limits and deploy (on $PREFECT_API_URL), then exit",
+    )  # fmt: skip
     server.set_defaults(func=cmd_server)
     return parser
 

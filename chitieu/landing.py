@@ -24,7 +24,7 @@ import socket
 import tempfile
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -193,9 +193,20 @@ class LoadReport:
     articles: int = 0
     figures: int = 0
     skipped_files: int = 0  # already loaded earlier
+    crawl: dict[str, Any] = field(default_factory=dict)  # the loaded batches' crawl counts
 
     def counts(self) -> dict[str, int]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "crawl"}
+
+    def add_crawl(self, counts: dict[str, Any]) -> None:
+        """Sum the crawl counts of the shards (numbers, and failures by reason)."""
+        for key, value in counts.items():
+            if isinstance(value, dict):
+                merged = self.crawl.setdefault(key, {})
+                for reason, n in value.items():
+                    merged[reason] = merged.get(reason, 0) + n
+            elif isinstance(value, int):
+                self.crawl[key] = self.crawl.get(key, 0) + value
 
 
 def _file_key(manifest: dict, kind: str) -> str:
@@ -222,6 +233,7 @@ def load_batches(db: Path, landing: str, run_id: str) -> LoadReport:
                 local = _fetch_batch(fs, root, manifest, Path(tmp))
                 counts = _load_batch(con, manifest, local, run_id)
             report.batches += 1
+            report.add_crawl(manifest.get("crawl") or {})
             report.files += len(keys)
             for kind, n in counts.items():
                 setattr(report, kind, getattr(report, kind) + n)

@@ -121,32 +121,20 @@ def start_server(
     return Server(process, api_url, home)
 
 
-def _prefect(api_url: str, home: Path, *args: str, check: bool = True, timeout: float = 300):
-    result = subprocess.run(
-        [*PREFECT, "--no-prompt", *args], env=prefect_env(home, api_url), cwd=PROJECT_ROOT,
-        capture_output=True, text=True, timeout=timeout,
-    )  # fmt: skip
-    if check and result.returncode != 0:
-        raise RuntimeError(f"prefect {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result
-
-
 def setup(api_url: str, home: Path, hosts: list[str] | None = None) -> None:
     """Create the work pool and the concurrency limits (if missing), deploy prefect.yaml.
 
     One crawl at a time per host of the registry (`hosts`, default: scrapers/sources.yaml),
     one writer of the warehouse at a time."""
     hosts = source_hosts(load_registry()) if hosts is None else hosts
-    created = _prefect(api_url, home, "work-pool", "create", POOL, "--type", "process", check=False)
-    if created.returncode != 0 and "already exists" not in created.stdout + created.stderr:
-        raise RuntimeError(f"work pool {POOL}: {created.stdout}{created.stderr}")
     for name in (WAREHOUSE_LIMIT, *(host_limit_name(h) for h in hosts)):
         create_limit(api_url, name, 1)
     deploy(api_url, home)
 
 
 def deploy(api_url: str, home: Path) -> str:
-    """`prefect deploy --all` of prefect.yaml (through flows.deployments: see why there)."""
+    """The work pool (if missing), then `prefect deploy --all` of prefect.yaml (through
+    flows.deployments: see why there)."""
     result = subprocess.run(
         [sys.executable, "-m", "flows.deployments", "--all"], env=prefect_env(home, api_url),
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600,
@@ -167,7 +155,8 @@ def create_limit(api_url: str, name: str, limit: int) -> None:
 
 def start_worker(
     api_url: str, home: Path, *, name: str, limit: int | None = None,
-    queues: tuple[str, ...] = (), log_file: Path | None = None, **env: str,
+    queues: tuple[str, ...] = (), log_file: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.Popen:  # fmt: skip
     """A process worker on the chitieu pool; flow runs are child processes of it."""
     args = [*PREFECT, "worker", "start", "--pool", POOL, "--type", "process", "--name", name]
@@ -177,7 +166,7 @@ def start_worker(
         args += ["--limit", str(limit)]
     out = open(log_file or home / f"worker-{name}.log", "ab")  # noqa: SIM115
     return subprocess.Popen(
-        args, env=prefect_env(home, api_url, **env), cwd=PROJECT_ROOT,
+        args, env=prefect_env(home, api_url, **(env or {})), cwd=PROJECT_ROOT,
         stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
 
@@ -191,7 +180,15 @@ def running(processes: list[subprocess.Popen]) -> Iterator[None]:
             stop_process(process)
 
 
-def serve(state: Path, port: int, workers: int) -> int:
+def _leave(*_: object) -> None:
+    # a second SIGTERM must not cut the children's shutdown short
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sys.exit(0)
+
+
+def serve(
+    state: Path, port: int, workers: int, chitieu_home: str | None = None, setup_only: bool = False
+) -> int:
     """`chitieu server`: a server (unless PREFECT_API_URL is set), setup, local workers."""
     home = state / "prefect-server"
     existing = os.environ.get("PREFECT_API_URL")
@@ -199,11 +196,17 @@ def serve(state: Path, port: int, workers: int) -> int:
     api_url = existing or server.api_url  # type: ignore[union-attr]
     children = [server.process] if server else []
     # systemd stops services with SIGTERM: leave through `running` so the children stop too
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGTERM, _leave)
     with running(children):
         setup(api_url, home)
+        if setup_only:
+            print(f"work pool, limits and deployments set up on {api_url}")
+            return 0
         for i in range(workers):
-            children.append(start_worker(api_url, home, name=f"{socket.gethostname()}-{i}"))
+            # the workers' flow runs use the same state and warehouse folders as this command
+            env = {"CHITIEU_HOME": chitieu_home} if chitieu_home else {}
+            name = f"{socket.gethostname()}-{i}"
+            children.append(start_worker(api_url, home, name=name, env=env))
         print(f"Prefect API: {api_url}")
         print(f"UI:          {api_url.removesuffix('/api')}")
         print(f"deployments: PREFECT_API_URL={api_url} prefect deployment ls")

@@ -43,10 +43,13 @@ def source_hosts(sources: list[Source]) -> list[str]:
 @contextlib.contextmanager
 def limited(names: list[str], timeout_seconds: float | None = None) -> Iterator[None]:
     """Hold one slot of each named limit; a limit that does not exist is not enforced."""
-    if not names:
+    from prefect.concurrency.sync import concurrency
+    from prefect.settings import get_current_settings
+
+    # a local run on the embedded API has no limits to honour: skip the lookups (and warnings)
+    if not names or not get_current_settings().api.url:
         yield
         return
-    from prefect.concurrency.sync import concurrency
 
     with concurrency(names, occupy=1, timeout_seconds=timeout_seconds, strict=False):
         yield

@@ -114,8 +114,8 @@ def crawl_shard(
 
 
 @task(name="load-landing-files")
-def load_landing_files(db: Path, location: str, run_id: str) -> dict[str, int]:
-    return landing_files.load_batches(db, location, run_id).counts()
+def load_landing_files(db: Path, location: str, run_id: str) -> landing_files.LoadReport:
+    return landing_files.load_batches(db, location, run_id)
 
 
 @flow(name="chitieu-load-landing", log_prints=False)
@@ -136,7 +136,8 @@ def load_landing(
     summary = RunSummary(run_id=run_id, started_at=datetime.now(UTC), paths=paths)
     stamp = paths.build / "published_inputs"
     with warehouse_writer():
-        summary.loaded = load_landing_files(paths.build_db, location, run_id)
+        report = load_landing_files(paths.build_db, location, run_id)
+        summary.loaded, summary.crawl = report.counts(), report.crawl
         logger.info("loaded from %s: %s", location, summary.loaded)
         result: dict[str, Any] = {"run_id": run_id, "loaded": summary.loaded, "built": False}
         if not build:
@@ -188,7 +189,7 @@ def scaleout(
         )
         for k in range(shards)
     ]  # fmt: skip
-    runs = _wait([r.id for r in submitted], timeout_seconds)
+    runs = _wait([r.id for r in submitted], timeout_seconds)  # type: ignore[union-attr]
     failed = [r.name for r in runs if not r.state.is_completed()]
     if failed:
         # the finished shards' batches stay in the landing store: the next load picks them up

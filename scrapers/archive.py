@@ -71,6 +71,13 @@ class Archive:
     def read(self, digest: str) -> bytes:
         return gzip.decompress(self.object_path(digest).read_bytes())
 
+    @staticmethod
+    def read_object(root: Path, digest: str) -> bytes:
+        """A stored body, without loading the manifest (for worker processes)."""
+        return gzip.decompress(
+            (Path(root) / "objects" / digest[:2] / f"{digest}.html.gz").read_bytes()
+        )
+
     # -- manifest -----------------------------------------------------------------------
     def entries(self) -> Iterator[dict]:
         if not self.manifest.exists():

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import multiprocessing
+import os
 import threading
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +19,7 @@ from pathlib import Path
 from scrapers import discover
 from scrapers.archive import Archive
 from scrapers.http import HTML_TYPES, XML_TYPES, FetchError, PoliteClient
-from scrapers.parse import ParseError, parse_article
+from scrapers.parse import ParsedArticle, ParseError, parse_article
 from scrapers.registry import Source, source_for_url
 
 log = logging.getLogger(__name__)
@@ -35,6 +39,10 @@ ERROR_REASONS = (
 )
 MAX_SITEMAPS = 10
 WORKERS = 8
+# Parsing is CPU-bound Python: past PARSE_POOL_MIN pages it runs in worker processes, one
+# per core (CHITIEU_PARSE_PROCESSES overrides; 1 keeps it in the crawling process).
+PARSE_POOL_MIN = 200
+PARSE_PROCESSES = int(os.environ.get("CHITIEU_PARSE_PROCESSES") or 0) or os.cpu_count() or 1
 
 
 def page_id(url: str) -> str:
@@ -98,11 +106,36 @@ def article_row(parsed, row: dict) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
+Parser = Callable[..., ParsedArticle]
+
+
+@contextlib.contextmanager
+def parser_for(pages: int) -> Iterator[Parser]:
+    """`parse_article`, or the same call run in a process pool when there are enough pages
+    to repay starting it (a spawned worker imports the parser in about a second)."""
+    processes = min(PARSE_PROCESSES, max(1, pages // 50))
+    if pages < PARSE_POOL_MIN or processes < 2:
+        yield parse_article
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+
+        def parse(*args, **kwargs) -> ParsedArticle:  # type: ignore[no-untyped-def]
+            try:
+                return pool.submit(parse_article, *args, **kwargs).result()
+            except (BrokenProcessPool, RuntimeError):  # workers could not start: parse here
+                return parse_article(*args, **kwargs)
+
+        yield parse
+
+
 class Crawler:
     """One crawl run: shared client, archive and de-duplication across sources."""
 
-    def __init__(self, client: PoliteClient, archive: Archive) -> None:
-        self.client, self.archive = client, archive
+    def __init__(
+        self, client: PoliteClient, archive: Archive, parse: Parser = parse_article
+    ) -> None:
+        self.client, self.archive, self.parse = client, archive, parse
         self.result = CrawlResult()
         self._lock = threading.Lock()
         self._docs: dict[str, bytes | None] = {}
@@ -202,7 +235,7 @@ class Crawler:
         if body is None or not row["is_changed"]:
             return  # failed, or unchanged: never parsed or loaded again
         try:
-            parsed = parse_article(body, url, source, headers={"content-type": row["content_type"]})
+            parsed = self.parse(body, url, source, headers={"content-type": row["content_type"]})
         except ParseError as exc:
             with self._lock:
                 row["error_reason"], row["error_detail"] = exc.reason, str(exc)
@@ -229,10 +262,11 @@ def crawl_sources(
                 for u in urls
                 if crawler.claim(u)
             ]
-            jobs = pool.map(lambda job: crawler.article(*job), todo)
-            for done, _ in enumerate(jobs, start=1):
-                if progress:
-                    progress(done, len(todo))
+            with parser_for(len(todo)) as crawler.parse:
+                jobs = pool.map(lambda job: crawler.article(*job), todo)
+                for done, _ in enumerate(jobs, start=1):
+                    if progress:
+                        progress(done, len(todo))
     log.info("crawl finished: %s", crawler.result.counts())
     return crawler.result
 
@@ -242,21 +276,45 @@ def reparse_archive(archive_dir: Path, sources: list[Source]) -> CrawlResult:
     archive = Archive(Path(archive_dir))
     by_name = {s.name: s for s in sources}
     result = CrawlResult()
+    jobs = []
     for entry in archive.latest_entries():
         if entry.get("kind") != "article":
             continue
         source = by_name.get(entry.get("source", "")) or source_for_url(entry["url"], sources)
         row = page_row({**entry, "is_changed": True}, source.name if source else "adhoc")
         result.pages.append(row)
-        try:
-            parsed = parse_article(
-                archive.read(entry["hash"]),
-                entry["url"],
-                source,
-                headers={"content-type": row["content_type"]},
-            )
-        except ParseError as exc:
-            row["error_reason"], row["error_detail"] = exc.reason, str(exc)
+        jobs.append(
+            (row, (str(archive.root), entry["hash"], entry["url"], source, row["content_type"]))
+        )
+    for (row, _), parsed in zip(jobs, _parse_all([a for _, a in jobs]), strict=True):
+        if isinstance(parsed, ParseError):
+            row["error_reason"], row["error_detail"] = parsed.reason, str(parsed)
             continue
         result.articles.append(article_row(parsed, row))
     return result
+
+
+def _parse_all(jobs: list[tuple]) -> list[ParsedArticle | ParseError]:
+    if len(jobs) >= PARSE_POOL_MIN and PARSE_PROCESSES > 1:
+        context = multiprocessing.get_context("spawn")
+        try:
+            with ProcessPoolExecutor(PARSE_PROCESSES, mp_context=context) as pool:
+                return list(pool.map(_parse_archived, *zip(*jobs, strict=True), chunksize=16))
+        except (BrokenProcessPool, RuntimeError):
+            log.warning("parse workers could not start; parsing in this process")
+    return [_parse_archived(*job) for job in jobs]
+
+
+def _parse_archived(
+    root: str, digest: str, url: str, source: Source | None, content_type: str | None
+) -> ParsedArticle | ParseError:
+    """One archived page parsed (the worker reads the archive itself: small messages)."""
+    try:
+        return parse_article(
+            Archive.read_object(Path(root), digest),
+            url,
+            source,
+            headers={"content-type": content_type},
+        )
+    except ParseError as exc:
+        return exc

@@ -86,6 +86,13 @@ class Cluster:
         )
         return "\n".join(r["message"] for r in rows)
 
+    def artifacts(self, run_id: str) -> list[dict]:
+        """Artifacts of a flow run and of its task runs."""
+        return self.post(
+            "/artifacts/filter",
+            {"artifacts": {"flow_run_id": {"any_": [run_id]}}, "limit": 50, "offset": 0},
+        )
+
     def online_workers(self) -> set[str]:
         rows = self.post(
             f"/work_pools/{chitieu_server.POOL}/workers/filter",
@@ -129,8 +136,8 @@ def _start() -> Cluster:
         for name in WORKERS:
             result.workers[name] = chitieu_server.start_worker(
                 server.api_url, home, name=name, limit=1,
-                CHITIEU_HOME=str(result.machine_home(name)), CHITIEU_WORKER_NAME=name,
-                PREFECT_WORKER_QUERY_SECONDS="2", PREFECT_WORKER_HEARTBEAT_SECONDS="5",
+                env={"CHITIEU_HOME": str(result.machine_home(name)), "CHITIEU_WORKER_NAME": name,
+                     "PREFECT_WORKER_QUERY_SECONDS": "2"},
             )  # fmt: skip
         _wait_for_workers(result, timeout=180)
         result.timings["workers_online"] = time.monotonic() - started

@@ -334,3 +334,95 @@ def test_range_with_division_sign_and_multiple_range():
 
 def test_population_is_a_count_not_a_house_number():
     assert figs("Quy mô dân số 215.000 người.") == [("count", 215000, None, None)]
+
+
+# ---------------------------------------------------------------- held-out hardening
+
+
+def test_percentage_points_written_with_a_sign():
+    assert figs("Tỷ lệ hộ dùng nước sạch tăng 4 điểm %.") == [("percent", 4, None, None)]
+    assert figs("Giảm 1,5 điểm% so với năm trước.") == [("percent", 1.5, None, None)]
+
+
+def test_star_ratings_are_no_counts():
+    assert figs("Khu nghỉ dưỡng đạt chuẩn 3 đến 4 sao.") == []
+
+
+def test_decimal_times_multiplier_is_exact():
+    f = one("Thành phố đón 3,3 triệu lượt khách.")
+    assert f.value == 3_300_000 and f.to_dict()["value"] == 3_300_000
+
+
+def test_population_basis_of_a_rate_is_no_figure():
+    assert figs("Số giường bệnh trên 10.000 dân đạt 30 giường.") == [("count", 30, None, None)]
+    assert figs("Tỷ lệ 9 bác sĩ/10.000 dân.") == [("count", 9, None, None)]
+    # after a verb the same words are an amount
+    assert figs("Phường có trên 10.000 dân.") == [("count", 10000, None, None)]
+
+
+def test_counted_noun_stops_before_thay_mat():
+    assert one("Đại hội có 180 đại biểu thay mặt cho đảng viên.").noun == "đại biểu"
+
+
+_ODD_TEXTS = [
+    "",
+    "\x00\x01\x02\ufffd" * 50,
+    "1 " * 3000,
+    "1.2.3,4,5/6/7-8" * 300,
+    "(" * 2000 + "5%",
+    ")" * 2000 + "5%",
+    ":" * 2000 + "7 xã",
+    "a) " * 2000,
+    "trên " * 2000 + "1 ha",
+    "gấp " * 2000 + "2 lần",
+    "5" + "\u0301" * 50 + "%",
+    "x" * 100_000 + " 5%",
+    "Tỷ lệ " + "hộ nghèo, " * 2000 + "đạt 5%",
+    "%‰ nghìn tỷ đồng USD ha km lần" * 200,
+    "1/1/1/1/1/1" * 200,
+]
+
+
+@pytest.mark.parametrize("text", _ODD_TEXTS, ids=range(len(_ODD_TEXTS)))
+def test_odd_text_never_raises_and_keeps_offsets(text):
+    norm = normalize_text(text)
+    for f in extract_figures(text):
+        assert norm[f.char_start : f.char_end] == f.surface
+
+
+def test_number_only_text_is_linear():
+    """A number with no word after it must not make the noun reader scan the rest of the text."""
+    import time
+
+    start = time.process_time()
+    extract_figures("1 " * 20_000)
+    assert time.process_time() - start < 10  # was minutes before the noun reader matched locally
+
+
+def test_ratio_written_with_tren():
+    assert figs("Có 3 trên 5 chỉ tiêu chưa đạt.") == [("ratio", 3, None, 5)]
+    assert figs("Đạt 12 trên tổng số 15 xã.") == [("ratio", 12, None, 15)]
+
+
+def test_numbered_road_names_and_size_adjectives_are_no_counts():
+    assert figs("Đường vành đai 3 dài 12 km.") == [("quantity", 12, None, None)]
+
+
+def test_counted_noun_stops_before_an_attribute():
+    f = extract_figures("Xây dựng 2 nhà máy nước công suất 3.000 m3/ngày.")[0]
+    assert f.noun == "nhà máy nước"
+
+
+def test_common_words_ending_like_name_prefixes_keep_counts():
+    assert figs("Nhu cầu tuyển dụng 500 lao động.") == [("count", 500, None, None)]
+    assert figs("Tiếp nhận trực tuyến 1.200 hồ sơ.") == [("count", 1200, None, None)]
+
+
+def test_ty_le_after_a_year_is_no_money():
+    assert figs("Phấn đấu năm 2025 tỷ lệ hộ nghèo còn dưới 1%.") == [("percent", 1, None, None)]
+    assert figs("Năm 2023 tỉ trọng dịch vụ đạt 40%.") == [("percent", 40, None, None)]
+    assert figs("Thu ngân sách đạt 2.020 tỷ.") == [("vnd", 2_020_000_000_000, None, None)]
+
+
+def test_page_furniture_written_number_first_is_no_figure():
+    assert figs("Ảnh: Minh Anh. 0 bình luận. 1.245 lượt xem.") == []

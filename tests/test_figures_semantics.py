@@ -382,3 +382,145 @@ def test_reporting_unit_alone_is_no_indicator():
 
 def test_noun_compounds_ending_like_cue_words_are_kept():
     assert one("Tỷ lệ tăng dân số 1,1%.").indicator == "Tỷ lệ tăng dân số"
+
+
+# ---------------------------------------------------------------- held-out hardening
+
+
+def test_period_report_list_is_actual_not_target():
+    text = (
+        "Một số chỉ tiêu chủ yếu 9 tháng đầu năm:\n"
+        "- Thu ngân sách: 820 tỷ đồng, đạt 61% dự toán.\n"
+        "- Số hợp tác xã thành lập mới: 14 hợp tác xã."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["actual", "actual", "actual"]
+
+
+def test_same_period_comparison_after_the_figure_is_actual():
+    text = "Các chỉ tiêu chủ yếu\n- Doanh thu dịch vụ 4.100 tỷ đồng, tăng 7% so với cùng kỳ."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "actual"]
+
+
+def test_goal_named_as_yardstick_does_not_carry_target():
+    text = "Tăng trưởng đạt 6,1%, thấp hơn mục tiêu đề ra (7%). Kim ngạch xuất khẩu đạt 5 tỷ USD."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "target", "actual"]
+
+
+def test_past_year_before_the_figure_is_actual():
+    text = "Ngày 10.03.2024, tỉnh họp.\nMục tiêu rất cao. Quy mô GRDP năm 2023 đạt 95 nghìn tỷ."
+    assert extract_figures(text)[-1].kind == "actual"
+
+
+def test_yearly_percent_is_a_change_except_interest():
+    assert one("Kinh tế của huyện đạt bình quân 6,5%/năm.").measure == "change"
+    assert one("Lãi suất cho vay ưu đãi là 6,6%/năm.").measure == "level"
+
+
+def test_indicator_drops_letter_list_marker():
+    assert one("b) Tổng thu ngân sách xã đạt 12 tỷ đồng.").indicator == "Tổng thu ngân sách xã"
+
+
+def test_indicator_drops_khong_duoi_qualifier():
+    f = one("Tỷ lệ hộ đạt gia đình văn hóa không dưới 88%.")
+    assert f.indicator == "Tỷ lệ hộ đạt gia đình văn hóa" and f.qualifier == "ge"
+
+
+def test_goal_verb_with_pronoun_subject_names_nothing():
+    f = one("Chúng tôi đặt mục tiêu 100% hồ sơ được giải quyết đúng hạn.")
+    assert f.indicator == "hồ sơ được giải quyết đúng hạn"
+
+
+def test_percent_of_a_counted_set_names_the_set():
+    f = extract_figures("Lắp 500 camera, giúp giảm 20% số vụ trộm cắp so với năm trước.")[-1]
+    assert f.indicator == "số vụ trộm cắp"
+
+
+def test_words_before_first_comma_after_a_figure_stay_with_it():
+    f = extract_figures("Xây mới 30 km đường huyện, nâng cấp 50 km.")[-1]
+    assert f.indicator == "nâng cấp"
+
+
+def test_count_takes_its_label():
+    f = one("- Số hợp tác xã thành lập mới: 25 hợp tác xã.")
+    assert f.indicator == "Số hợp tác xã thành lập mới"
+
+
+def test_indicator_drops_ca_nam_and_keeps_tren_dia_ban():
+    assert one("Thu ngân sách ước cả năm đạt 500 tỷ đồng.").indicator == "Thu ngân sách"
+    text = "Tổng thu ngân sách trên địa bàn đạt 500 tỷ đồng."
+    assert one(text).indicator == "Tổng thu ngân sách trên địa bàn"
+
+
+def test_count_phrase_after_stops_at_voi():
+    f = extract_figures("Có 120 hợp tác xã mới với tổng vốn 50 tỷ đồng.")[0]
+    assert f.indicator == "hợp tác xã mới"
+
+
+def test_cam_ket_is_target():
+    assert one("Xã cam kết hoàn thành 8 km đường trước ngày 30/6.").kind == "target"
+
+
+def test_right_phrase_stops_before_a_deadline():
+    assert one("Xã cam kết hoàn thành 8 km đường trước ngày 30/6.").indicator == "đường"
+
+
+def test_indicator_drops_enumeration_word():
+    assert one("Thứ hai, thu ngân sách đạt 700 tỷ đồng.").indicator == "thu ngân sách"
+
+
+def test_range_after_them_tu_is_a_change():
+    assert one("Huyện phấn đấu có thêm từ 4 đến 6 xã đạt chuẩn.").measure == "change"
+
+
+def test_indicator_drops_report_period():
+    f = one("Tổng thu ngân sách 9 tháng ước đạt 800 tỷ đồng.")
+    assert f.indicator == "Tổng thu ngân sách"
+
+
+def test_attribute_after_a_count_names_the_next_figure():
+    f = extract_figures("Xây dựng 2 nhà máy nước công suất 3.000 m3/ngày.")[1]
+    assert f.indicator == "công suất"
+
+
+def test_hien_moi_dat_is_actual_after_a_goal():
+    text = (
+        "Tỉnh đề ra mục tiêu đến năm 2030 GRDP bình quân đầu người đạt 7.000 USD,"
+        " hiện mới đạt 3.900 USD."
+    )
+    found = extract_figures(text)
+    assert [f.kind for f in found] == ["target", "actual"]
+    assert found[0].indicator == "GRDP bình quân đầu người"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong nhiệm kỳ tới, xã tiếp tục duy trì tỷ lệ tham gia bảo hiểm y tế trên 92%.",
+        "Xã cố gắng hoàn thành 100% kế hoạch năm.",
+        "Theo kế hoạch, năm sau xã xây dựng 2 trường mới.",
+    ],
+)
+def test_future_wording_is_target(text):
+    assert one(text).kind == "target"
+
+
+def test_indicator_drops_end_of_year_and_reporting_unit():
+    f = one("Đến cuối năm 2030, thị xã phấn đấu có 85% trường đạt chuẩn quốc gia.")
+    assert f.indicator == "trường đạt chuẩn quốc gia"
+    assert one("Tỷ lệ hộ nghèo cuối năm 2023 còn 2,1%.").indicator == "Tỷ lệ hộ nghèo"
+
+
+def test_future_period_after_the_dateline_is_target():
+    text = (
+        "Tỉnh họp tổng kết\nThứ Hai, 06/10/2025 - 08:00\n\n"
+        "Tăng trưởng giai đoạn 2026-2030 bình quân 10%/năm."
+    )
+    assert extract_figures(text)[-1].kind == "target"
+
+
+def test_body_date_is_no_dateline():
+    text = (
+        "Thành phố tổng kết năm\n\nThành phố thành lập ngày 01/01/2021 trên cơ sở sáp nhập.\n"
+        "Năm 2023, tổng vốn đầu tư toàn xã hội khoảng 120 nghìn tỷ đồng."
+    )
+    assert extract_figures(text)[-1].kind == "actual"

@@ -51,4 +51,7 @@ def test_a_triggered_run_completes_on_a_process_worker(tmp_path):
     (manifest,) = landing.list_batches(str(store))
     assert manifest["flow_run_id"] == run and manifest["sources"] == ["mirror_news"]
     assert manifest["files"]["articles"]["rows"] > 0
+    # the crawl reported its progress as a Prefect progress artifact, finished at 100 %
+    progress = [a for a in prefect.artifacts(run) if a["type"] == "progress"]
+    assert [a["data"] for a in progress] == [100.0]
     print("cluster timings (s):", {k: round(v, 1) for k, v in prefect.timings.items()})

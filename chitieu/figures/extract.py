@@ -19,7 +19,30 @@ _MULTIPLE_AFTER_RE = re.compile(r"\s+lần\s+(?:so với|so)(?!\w)")
 _AFTER_WINDOW = 60
 _COMPLETES_RE = re.compile(r"(?i)hoàn thành\s*$")
 # `21/12/2023`, `05.07.2023`, `15-12-2023`: the article's own dates give its year.
+# The dateline: a short line near the top holding a date (`Thứ Năm, 21/12/2023 - 09:15`).
+_DATELINE_LINES = 5
+_DATELINE_MAX_CHARS = 80
+_DATELINE_MAX_WORDS = 6
+_ALPHA_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _DATE_YEAR_RE = re.compile(r"(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1((?:19|20)\d\d)(?!\d)")
+
+
+def _dateline_year(norm: str) -> int | None:
+    """The year of the article's own date, from a short line near the top; a date inside a
+    paragraph may be any past date (`thành lập ngày 01/01/2021`)."""
+    lines = [line for line in norm[:2000].split("\n") if line.strip()][:_DATELINE_LINES]
+    years = [int(y) for line in lines if _is_dateline(line) for _, y in _DATE_YEAR_RE.findall(line)]
+    return max(years, default=None)
+
+
+def _is_dateline(line: str) -> bool:
+    """Mostly date and time, few words (`Cập nhật lúc 16h05, ngày 02-10-2023`), no sentence."""
+    words = _ALPHA_WORD_RE.findall(line)
+    return (
+        len(line) <= _DATELINE_MAX_CHARS
+        and len(words) <= _DATELINE_MAX_WORDS
+        and not line.rstrip().endswith(".")
+    )
 
 
 def scan(text: str) -> list[Candidate]:
@@ -94,6 +117,7 @@ class _Walker:
         self.sents = sentences(norm)
         self.scope = Scope(norm)
         self.doc_year = max((int(y) for _, y in _DATE_YEAR_RE.findall(norm)), default=None)
+        self.dateline_year = _dateline_year(norm)
         self.carry = _KindCarry()
 
     def figures(self) -> list[Figure]:
@@ -118,7 +142,6 @@ class _Walker:
         indicator, phrase = _indicator(
             norm, cand, seg_start, prev_end, prev, min(s_end, next_start)
         )
-        after = norm[cand.end : cand.end + _AFTER_WINDOW]
         carried = self.carry.enter(norm, s_start, new_sentence)
         kind, strong = semantics.kind(
             norm[s_start : cand.start],
@@ -126,6 +149,7 @@ class _Walker:
             self.doc_year,
             carried,
             norm[cand.end : s_end],
+            self.dateline_year,
         )
         self.carry.leave(kind, strong, s_end)
         return Figure(
@@ -136,21 +160,28 @@ class _Walker:
             denominator=cand.denominator,
             noun=cand.noun if cand.unit in ("count", "ratio", "quantity") else None,
             kind=kind,
-            measure=semantics.measure(
-                phrase.cue_tail,
-                phrase.clause,
-                after,
-                indicator,
-                cand.unit,
-                per_year=cand.unit == "percent" and norm.endswith("/năm", 0, cand.end),
+            measure=_measure(norm, cand, phrase, indicator),
+            qualifier=semantics.qualifier(
+                norm[s_start : cand.start], norm[cand.end : cand.end + _AFTER_WINDOW]
             ),
-            qualifier=semantics.qualifier(norm[s_start : cand.start], after),
             indicator=indicator,
             indicator_code=indicators.indicator_code(indicator),
             sentence=norm[s_start:s_end],
             char_start=cand.start,
             char_end=cand.end,
         )
+
+
+def _measure(norm: str, cand: Candidate, phrase: indicators.Phrase, indicator: str | None) -> str:
+    return semantics.measure(
+        phrase.cue_tail,
+        phrase.clause,
+        norm[cand.end : cand.end + _AFTER_WINDOW],
+        indicator,
+        cand.unit,
+        per_year=cand.unit == "percent" and norm.endswith("/năm", 0, cand.end),
+        is_range=cand.value_max is not None,
+    )
 
 
 def _indicator(
@@ -162,16 +193,22 @@ def _indicator(
         seg_start == prev_end and phrase.starts_segment and "," not in phrase.clause
     )
     if cand.unit in ("count", "ratio"):
-        if (
-            phrase.indicator
-            and not continues_previous
-            and not phrase.from_previous_piece
-            and indicators.count_links_left(phrase.cue_tail, cand.noun)
+        if phrase.indicator and (
+            phrase.labelled
+            or (
+                not continues_previous
+                and not phrase.from_previous_piece
+                and indicators.count_links_left(phrase.cue_tail, cand.noun)
+            )
         ):
             return phrase.indicator, phrase
         right = indicators.right_phrase(norm, cand.num_end, limit)
         return right or phrase.indicator or prev, phrase
     completes = _COMPLETES_RE.search(phrase.cue_tail)
+    if cand.unit == "percent":
+        share = indicators.share_of(indicators.right_phrase(norm, cand.end, limit))
+        if share:
+            return share, phrase
     if phrase.indicator and not phrase.from_previous_piece and not completes:
         return phrase.indicator, phrase
     if seg_start == prev_end and prev and phrase.starts_segment:

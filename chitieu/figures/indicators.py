@@ -23,13 +23,14 @@ DICTIONARY_PATH = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" 
 _CUE_WORDS = (
     r"đạt được|đạt mức|đạt tỷ lệ|đạt|ước đạt|ước thực hiện|ước tính|ước|là|chiếm tỷ lệ|chiếm"
     r"|tỷ lệ|bằng|vượt|tăng thêm|tăng bình quân|bình quân tăng|bình quân đạt|tăng lên|giảm xuống"
-    r"|tăng|giảm|bình quân mỗi năm|bình quân hằng năm|thêm|có thêm|có|gồm|với|lên|xuống|chỉ còn"
+    r"|tăng|giảm|thêm|có thêm|có|gồm|với|lên|xuống|chỉ còn"
     r"|còn|ở mức|mức|khoảng|trên|dưới|hơn|gần|xấp xỉ|ít nhất|tối thiểu|tối đa|không quá|từ|cho"
     r"|tại|vào|của|đến|tới|luôn|thực hiện"
     r"|được|và|trong|so với|tổng cộng|tổng số|số|chừng|trên dưới|giữ vững|duy trì|phấn đấu|gấp"
     r"|hoàn thành|tương đương|trung bình|lần lượt|đều|chỉ|thuộc|đạt và vượt|vượt mức|trở lên"
     r"|trở xuống|trở|dự kiến|ước tăng|ước giảm|mới đạt|chỉ đạt|chưa đạt|chưa|mới chỉ đạt|đã|sẽ"
     r"|đang|vẫn|đều|không dưới|không thấp hơn|không ít hơn|không vượt quá|không cao hơn|dài|rộng"
+    r"|đối với"
 )
 _CUE_SET = frozenset(_CUE_WORDS.split("|"))
 # Compounds whose last syllable looks like a cue word but belongs to the noun (`dân số`).
@@ -40,15 +41,22 @@ _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
 _TAIL_PUNCT = " \t\n,;:(-"
 _TIME_TAIL_RE = re.compile(
     r"(?i)(?:^|\s)(?:(?:trong|vào|của|cả)\s+)?(?:(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
-    r"|(?:(?:đến|tới)\s+)?(?:hết\s+)?năm\s+\d{4}|\d+\s+tháng(?:\s+đầu)?\s+năm(?:\s+\d{4})?"
+    r"|(?:(?:đến|tới)\s+)?(?:(?:hết|cuối|đầu|giữa)\s+)?năm\s+\d{4}"
+    r"|(?:(?:đến|tới)\s+)?(?:hết|cuối|đầu|giữa)\s+năm"
+    r"|\d+\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm(?:\s+\d{4})?)?|quý\s+[IVX\d]+(?:/\d{4})?"
     r"|đến nay|hiện nay|cả năm)\s*$"
 )
 _LEAD_RE = re.compile(
-    r"(?i)^(?:[\s\-+*•●▪◦.,;:)(]+|\(?\d{1,2}\)\.?|[a-zđ]\)|chúng tôi|chúng ta|cả năm|trong đó|theo đó|đó là|cụ thể|đặc biệt"
+    r"(?i)^(?:[\s\-+*•●▪◦.,;:)(]+|\(?\d{1,2}\)\.?|[a-zđ]\)|chúng tôi|chúng ta|cả năm|trong đó"
+    r"|để đạt(?: được)?(?: mục tiêu)?|để|mục tiêu|cam kết|là"
+    r"|(?:(?:tính )?(?:đến|tới) )?(?:cuối|đầu|hết|giữa) năm(?: \d{4})?"
+    r"|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+    r"|theo đó|đó là|cụ thể|đặc biệt"
     r"|ngoài ra|đồng thời|bên cạnh đó|riêng|nổi bật là|nổi bật|hằng năm|hàng năm|mỗi năm"
     r"|năm \d{4}|đến nay|hiện nay|hiện|tính đến nay|trong năm(?: \d{4})?|phấn đấu(?: đến năm"
-    r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng|giảm|tăng(?! cường| trưởng)"
-    r"|có|đã|sẽ|và|cơ bản|toàn (?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã)|hoàn thành"
+    r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng(?! cấp)|giảm"
+    r"|tăng(?! cường| trưởng)"
+    r"|có|đã|sẽ|và|đưa|cơ bản|toàn (?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã)|hoàn thành"
     r"|đạt|trong|tại|với|cùng với|qua|sau|đến|từ|khi|nhưng|song|theo|dự kiến|vẫn còn|còn"
     r"|trên địa bàn(?:\s+(?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã))?"
     r"|quý [IVX\d]+(?:/\d{4})?|\d+ tháng(?: đầu năm)?(?: \d{4})?|năm nay|năm qua"
@@ -58,7 +66,7 @@ _TAIL_WINDOW = 40
 _JOINT_RE = re.compile(r"(?i)(?<!\w)(?:với|cùng|và|gồm)\s")
 _AUX_RE = re.compile(
     r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là|đề nghị|yêu cầu"
-    r"|dự kiến)(?:\s+|$)"
+    r"|dự kiến|đề ra mục tiêu|đặt ra mục tiêu|tiếp tục duy trì|tiếp tục)(?:\s+|$)"
 )
 _CLAUSE_PUNCT = ";:"
 _MAX_WORDS = 18
@@ -71,7 +79,7 @@ _RIGHT_CONNECTOR_RE = re.compile(
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
     r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt)|đã|sẽ|nhằm"
-    r"|góp phần|trong đó|trở lên)(?!\w)"
+    r"|góp phần|trong đó|trở lên|(?:trước|sau)\s+(?:ngày|năm|tháng|quý))(?!\w)"
 )
 _COUNT_LINK_RE = re.compile(r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|với|tăng|giảm|thêm)\s*$")
 
@@ -89,6 +97,8 @@ _HEAD_PIECE_RE = re.compile(
 _QUAL_END_RE = re.compile(
     r"(?i)(?:\s*(?:hơn|trên|khoảng|gần|dưới|ít nhất|tối thiểu|tối đa|không quá|xấp xỉ|chừng))+\s*$"
 )
+_COMPARISON_RE = re.compile(r"(?i)\s(?:so với|so)\s")
+_SHARE_OF_RE = re.compile(r"(?i)(?:số|tổng số|lượng)\s+(?!lượng\b)\w")
 _NOT_A_NAME_RE = re.compile(
     r"(?i)(?:so với|so|kế hoạch|dự toán|chỉ tiêu|cùng kỳ|mỗi năm|hằng năm|hàng năm|năm|trở lên"
     r"|trở xuống|tổng|tổng số|trong đó|và|hoặc|của|với)(?!\w)"
@@ -102,6 +112,7 @@ class Phrase:
     clause: str  # the clause before the number
     from_previous_piece: bool  # nothing stood right before the number after the last comma
     starts_segment: bool  # no `;`, `:` or bracket between the segment start and the number
+    labelled: bool = False  # the phrase is a label before `:` (`- Khách du lịch: 520.000 lượt`)
 
 
 def clause_start(text: str, start: int, end: int) -> int:
@@ -153,18 +164,18 @@ def clean(phrase: str) -> str:
     return " ".join(phrase.split())
 
 
-def _last_comma_piece(clause: str) -> tuple[str, bool]:
+def _last_comma_piece(clause: str, first: int = 0) -> tuple[str, bool]:
     """The part after the last comma, joined over short noun lists (`dịch vụ, du lịch`).
 
     When nothing but cue words follows the last comma (`..., tăng 12%`), the piece before it is
-    taken and the second value says so.
+    taken and the second value says so. Pieces before `first` are never joined.
     """
     pieces = clause.split(",")
     last_empty = not clean(pieces[-1])
     if last_empty and len(pieces) > 1:
         pieces.pop()
     i = len(pieces) - 1
-    while i > 0 and (
+    while i > first and (
         0 < len(strip_tail(pieces[i])[0].split()) <= 2 or _HEAD_PIECE_RE.match(pieces[i - 1])
     ):
         i -= 1
@@ -221,20 +232,27 @@ def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = 
     cstart = clause_start(text, seg_start, num_start)
     clause = text[cstart:num_start]
     cue_tail = strip_tail(clause)[1]
-    piece, last_empty = _last_comma_piece(clause)
-    if last_empty and after_figure and cstart == seg_start and "," not in piece:
+    continues = after_figure and cstart == seg_start
+    # `48 km đường tỉnh, cải tạo 125 km`: words up to the first comma still describe the
+    # previous figure, so they never join the new phrase
+    piece, last_empty = _last_comma_piece(clause, 1 if continues else 0)
+    if last_empty and continues and "," not in piece:
         piece = ""
-    elif after_figure and cstart == seg_start:
+    elif continues:
         # `2.315 giấy phép ... với tổng vốn khoảng 12.500 tỷ`: a new noun after `với`
         joint = list(_JOINT_RE.finditer(piece))
         if joint:
             piece = piece[joint[-1].end() :]
     phrase = _drop_subject(_after_aux(clean(piece)))
+    labelled = False
     if not phrase and cstart > seg_start and text[cstart - 1] in ":(":
         # `Tốc độ tăng ... hằng năm: 12-13%`, `tỷ lệ ... (mới đạt 96%)`: the phrase before
         label_start = clause_start(text, seg_start, cstart - 1)
         phrase = _after_aux(clean(_last_comma_piece(text[label_start : cstart - 1])[0]))
-    return Phrase(_cap(phrase) or None, cue_tail.strip(), clause, last_empty, cstart == seg_start)
+        labelled = text[cstart - 1] == ":" and not clause.strip()
+    return Phrase(
+        _cap(phrase) or None, cue_tail.strip(), clause, last_empty, cstart == seg_start, labelled
+    )
 
 
 def right_phrase(text: str, pos: int, limit: int) -> str | None:
@@ -263,6 +281,14 @@ def count_links_left(cue_tail: str, noun: str | None) -> bool:
     if _COUNT_LINK_RE.search(" " + cue_tail):
         return True
     return not cue_tail and bool(noun) and bool(_GENERIC_NOUN_RE.match(noun or ""))
+
+
+def share_of(phrase: str | None) -> str | None:
+    """`giảm 18% số vụ phạm tội (so với ...)`: a percent of a counted set names what it
+    measures; the set without the comparison, or None."""
+    if not phrase or not _SHARE_OF_RE.match(phrase):
+        return None
+    return _COMPARISON_RE.split(phrase, maxsplit=1)[0].strip() or None
 
 
 def names_something(phrase: str | None) -> bool:

@@ -16,7 +16,10 @@ _DAYWORD = (
     r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|rạng sáng|thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu"
     r"|thứ bảy|chủ nhật)"
 )
-_UNIT_AHEAD = r"(?!\s*(?:%|‰|nghìn|ngàn|triệu|tỷ|tỉ|đồng|USD|tấn|ha\b|km|m2|m²|kg|lít))"
+_UNIT_AHEAD = (
+    r"(?!\s*(?:%|‰|nghìn|ngàn|triệu|(?:tỷ|tỉ)(?!\s+(?:lệ|trọng|suất)(?!\w))|đồng|USD|tấn|ha\b|km"
+    r"|m2|m²|kg|lít))"
+)
 
 # Expressions that start at a number (matched at the number's position).
 _AT_NUMBER = [
@@ -76,7 +79,7 @@ _ID_PREFIX_RE = re.compile(
     r"|thông báo|hội nghị(?: trung ương)?|luật|đề án|tờ trình|báo cáo|quận|phường|huyện|thị xã"
     r"|tổ dân phố|tổ|khu phố|thôn|xóm|ấp|khóm|đường|phố|quốc lộ|tỉnh lộ|ql|đt|tl|covid|top"
     r"|phiên|tầng|lô|nhà|phòng|hạng|giai đoạn|tập|kỳ|khu|cụm|block|tòa|căn|lớp|khối|ảnh|hình"
-    r"|bảng|biểu)\s*(?:số\s*)?$|(?:view count|count|lượt xem)\s*:?\s*$"
+    r"|bảng|biểu|vành đai|metro)\s*(?:số\s*)?$|(?:view count|count|lượt xem)\s*:?\s*$"
 )
 _FRACTION_OF_RE = re.compile(r"(?i)\s+(?:số|tổng số|trong số|các|những|dân số|diện tích)\s")
 _AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|/)\s*$")
@@ -85,6 +88,11 @@ _AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|/)\s*$")
 _POP_BASIS_RE = re.compile(
     r"(?i)(?<!\bcó)(?<!\bđạt)(?<!\blà)(?<!\bvới)(?<!\bgồm)(?<!\bđược)(?<!\bhơn)(?<!\bkhoảng)"
     r"(?<![\d,.;:(])\s+(?:trên|mỗi)\s*$|/\s*$"
+)
+# Page furniture written number first: `0 bình luận`, `12 lượt xem`, `5 lượt chia sẻ`.
+_FURNITURE_NOUN_RE = re.compile(
+    r"(?i)(?:bình luận|lượt xem|lượt đọc|lượt thích|lượt chia sẻ|chia sẻ|views?|comments?"
+    r"|likes?|shares?)$"
 )
 _POP_NOUN_RE = re.compile(r"(?i)(?:dân|người dân|người|dân số)$")
 
@@ -123,7 +131,9 @@ def rejects(text: str, cand: Candidate) -> bool:
     if cand.unit in ("quantity", "count") and cand.value == 1 and _AREA_BASIS_RE.search(before):
         # `trên 1ha đất`, `/1 ha`, `trên 1 vạn dân`: the basis of a rate, not an amount
         return True
-    if cand.unit == "count" and _population_basis(before, cand):
+    if cand.unit == "count" and (
+        _population_basis(before, cand) or _FURNITURE_NOUN_RE.match(cand.noun or "")
+    ):
         return True
     return cand.unit == "ratio" and _looks_like_date(text, cand)
 

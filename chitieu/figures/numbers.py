@@ -19,7 +19,9 @@ NUM_RE = re.compile(NUM)
 NUM_START_RE = re.compile(rf"(?<![\w.,/]){NUM}")
 
 MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-MULT = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))*"
+# `tỷ lệ`, `tỷ trọng`, `tỷ suất` are nouns (rate, share), not the multiplier `tỷ`
+_MULT_WORD = r"(?:nghìn|ngàn|triệu|(?:tỷ|tỉ)(?!\s+(?:lệ|trọng|suất)(?!\w)))"
+MULT = rf"{_MULT_WORD}(?:\s+{_MULT_WORD})*"
 PER = r"(?:/(?:[^\W\d_]+|m2|m²|ha))*"
 
 PERMILLE_RE = re.compile(r"\s?(?:%o|‰|%0(?!\d))")
@@ -42,6 +44,8 @@ MULT_ONLY_RE = re.compile(rf"\s+(?P<mult>{MULT})(?![\w])")
 TIMES_RE = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
 RANGE_SEP_RE = re.compile(r"\s*[-÷~]\s*|\s+(?:đến|tới)\s+")
 RATIO_RE = re.compile(rf"(?P<a>{NUM})\s?/\s?(?P<b>{NUM})(?![\d/])")
+# `3 trên 5 chỉ tiêu`, `12 trên tổng số 15 xã`: a ratio in words (needs a counted noun after)
+RATIO_WORDS_RE = re.compile(rf"(?P<a>{NUM})\s+trên\s+(?:tổng số\s+)?(?P<b>{NUM})(?![\d/.,])")
 # A counted noun: words and quoted names right after the number.
 NOUN_TOKEN_RE = re.compile(r"(?P<gap>[ ]{1,2})(?P<tok>“[^”\n]{1,80}”|\"[^\"\n]{1,80}\"|[^\W\d_]+)")
 
@@ -61,8 +65,9 @@ NOUN_STOP = _words(
 # Words that cannot start a counted noun at all (besides NOUN_STOP).
 NOUN_BAD_START = NOUN_STOP | _words(
     "lần thứ khóa khoá độ phần AM PM am pm sa ch h nghìn ngàn triệu tỷ tỉ trăm chục số usd"
-    # `khách sạn 4 đến 5 sao`: a star rating is a level, not a count
-    " sao"
+    # `khách sạn 4 đến 5 sao`: a star rating is a level, not a count; `vành đai 4 dài`: an
+    # adjective of size never starts a counted noun
+    " sao dài rộng"
 )
 # Two-word starts that are no counted noun (`nhiệm kỳ 2020`, `chỉ còn`, `mức độ`).
 NOUN_BAD_PAIR_RE = re.compile(
@@ -73,7 +78,9 @@ MAX_NOUN_WORDS = 6
 # (`trường | công lập đạt chuẩn`, `đại biểu | đại diện cho`, `chỉ tiêu | Đại hội đề ra`).
 _SET_OUT_RE = re.compile(
     r"(?i)(?:(?:đề|đặt)\s+ra|đại diện|phát triển|thi đua|xếp loại|sử dụng|tham gia|thực hiện"
-    r"|hoạt động|công lập|truyền thống|coi|làm|nằm|thuộc|gồm|mang|sinh hoạt|tham dự|thay mặt)(?!\w)"
+    r"|hoạt động|công lập|truyền thống|coi|làm|nằm|thuộc|gồm|mang|sinh hoạt|tham dự|thay mặt"
+    # attributes of the counted thing (`1 nhà máy | công suất 5.000 m3`)
+    r"|công suất|diện tích|chiều dài|dung tích|quy mô|tổng vốn|trị giá|kinh phí)(?!\w)"
 )
 
 
@@ -110,9 +117,9 @@ def read_noun(text: str, pos: int) -> tuple[str | None, int]:
     """The counted noun right after `pos` (up to a stop word or punctuation) and its end."""
     words: list[str] = []
     end = pos
-    for m in NOUN_TOKEN_RE.finditer(text, pos):
-        if m.start() != end:
-            break
+    # `match` at each end, not `finditer`: a search would scan the rest of the text for every
+    # number not followed by a word (quadratic on number-only text)
+    while m := NOUN_TOKEN_RE.match(text, end):
         tok = m.group("tok")
         quoted = tok[0] in '“"'
         low = tok.lower()
@@ -190,7 +197,7 @@ def _count_after(text: str, pos: int) -> tuple[str, int, float, str | None] | No
 def read_ratio(text: str, pos: int) -> Candidate | None:
     m = RATIO_RE.match(text, pos)
     if not m:
-        return None
+        return _read_ratio_words(text, pos)
     noun, end = read_noun(text, m.end())
     return Candidate(
         pos,
@@ -201,6 +208,17 @@ def read_ratio(text: str, pos: int) -> Candidate | None:
         noun=noun,
         num_end=m.end(),
     )
+
+
+def _read_ratio_words(text: str, pos: int) -> Candidate | None:
+    m = RATIO_WORDS_RE.match(text, pos)
+    if not m:
+        return None
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    noun, end = read_noun(text, m.end())
+    if not noun or a > b:
+        return None
+    return Candidate(pos, end, "ratio", a, denominator=b, noun=noun, num_end=m.end())
 
 
 def read_figure(text: str, pos: int, num_end: int, multiple_cue: bool) -> Candidate | None:

@@ -38,6 +38,7 @@ _PLAN_BEFORE_RE = re.compile(
     r"(?i)(?:vượt|hoàn thành|đạt)\s+(?:mức\s+)?(?:kế hoạch|chỉ tiêu|dự toán|KH)(?!\w)"
 )
 _CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|so năm|mỗi năm|/năm)")
+_RANGE_FROM_RE = re.compile(r"(?i)(?<!\w)từ\s*$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
 _LEVEL_END_RE = re.compile(
     r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng|từ)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
@@ -50,7 +51,9 @@ _RATE_INDICATOR_RE = re.compile(
 )
 
 _TARGET_CUE = (
-    r"phấn đấu|mục tiêu|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
+    r"phấn đấu|mục tiêu|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới|cam kết"
+    r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới"
+    r"|(?:nhiệm kỳ|năm|giai đoạn|thời gian|những năm|các năm)\s+tới"
     r"|hướng đến|xác định|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
     # `Năm 2024, chỉ tiêu thu ngân sách là ...`; not `đạt/vượt/hoàn thành ... chỉ tiêu`
     r"|(?<!đạt )(?<!vượt )(?<!thành )(?<!hiện )(?<!với )(?<!bằng )(?<!các )(?<!những )"
@@ -62,7 +65,7 @@ _ACTUAL_CUE = (
     r"| phê duyệt)|ước|đến nay|(?<!thực )hiện nay|(?<!thực )hiện có|(?<!thực )hiện đã|kết quả"
     r"|cùng kỳ|năm qua|nhiệm kỳ qua"
     r"|vừa qua|thời gian qua|đạt được|tính đến|lũy kế|luỹ kế|thực hiện được|trong năm qua"
-    r"|thực hiện đạt|kết quả thực hiện"
+    r"|thực hiện đạt|kết quả thực hiện|(?<!thực )hiện (?:mới|chỉ|đạt|đang)"
 )
 _CUE_RE = re.compile(
     rf"(?i)(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
@@ -79,7 +82,10 @@ _COMPARED_CUE_RE = re.compile(r"(?i)(?:hơn|so với|vượt|với|bằng|theo)\
 # Result-only wording after the number: `tăng 8,7% so với cùng kỳ` reports a result.
 _ACTUAL_AFTER_RE = re.compile(r"(?i)(?<!\w)(?:so với|so|bằng|với) cùng kỳ(?!\w)")
 # An explicit past year in the sentence (`Quy mô GRDP năm 2022 đạt ...`).
-_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(\d{4})(?!\s*-)(?![\d/])")
+_YEAR_RE = re.compile(
+    r"(?i)(?<!\w)(?:năm\s+(?P<start>\d{4})(?!\s*-)(?![\d/])"
+    r"|(?:giai đoạn|thời kỳ)\s+(?P<start2>\d{4})\s*-\s*(?P<end>\d{4}))"
+)
 _SENT_TARGET_START_RE = re.compile(
     r"(?i)^\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)[^,;]*$"
 )
@@ -114,6 +120,7 @@ def measure(
     indicator: str | None,
     unit: str,
     per_year: bool = False,
+    is_range: bool = False,
 ) -> str:
     """`plan`, `change` or `level`. `cue_tail`: the cue words between indicator and number;
     `per_year`: the figure is written as a yearly rate (`12,5%/năm`)."""
@@ -122,6 +129,8 @@ def measure(
     if unit in ("percent", "permille") and _PLAN_BEFORE_RE.search(clause):
         return "plan"
     if _CHANGE_WORD_RE.search(cue_tail):
+        if is_range:  # `có thêm từ 6 đến 8 xã`: `từ` opens the range, not a starting level
+            cue_tail = _RANGE_FROM_RE.sub("", cue_tail)
         return "level" if _LEVEL_END_RE.search(cue_tail) else "change"
     if _CHANGE_AFTER_RE.match(after) and not after.lstrip().lower().startswith("so với kế"):
         return "change"
@@ -151,6 +160,7 @@ def kind(
     doc_year: int | None = None,
     carried: str | None = None,
     sentence_after: str = "",
+    dateline_year: int | None = None,
 ) -> tuple[str, bool]:
     """(`target` or `actual`, whether a strong cue decided it).
 
@@ -159,7 +169,8 @@ def kind(
     ngân sách tăng 10%/năm.`), else the heading scope. `đến năm Y` is a goal horizon when Y
     lies after the article's own year (`doc_year`, from its dates) or, without dates, when Y
     is a planning year (2025, 2030: multiples of 5). Without a cue before the figure, result-only
-    wording after it (`so với cùng kỳ`) or a year before the article's own marks a result.
+    wording after it (`so với cùng kỳ`) or a year before the article's own marks a result, and
+    a year after the `dateline_year` (the date under the title) a goal.
     """
     last = None
     for m in _CUE_RE.finditer(sentence_before):
@@ -174,12 +185,34 @@ def kind(
         return found, strong
     if _SENT_TARGET_START_RE.match(sentence_before):
         return "target", False
-    if _ACTUAL_AFTER_RE.search(sentence_after) or _past_year(sentence_before, doc_year):
+    if _ACTUAL_AFTER_RE.search(sentence_after):
         return "actual", False
+    by_year = _year_kind(sentence_before, doc_year, dateline_year)
+    if by_year:
+        return by_year, False
     if carried:
         return carried, True
     return ("target" if in_target_scope else "actual"), False
 
 
-def _past_year(text: str, doc_year: int | None) -> bool:
-    return doc_year is not None and any(int(y) < doc_year for y in _YEAR_RE.findall(text))
+def _year_kind(text: str, doc_year: int | None, dateline_year: int | None) -> str | None:
+    """`actual` after a year before the latest date of the article (`Quy mô GRDP năm 2022
+    đạt`); `target` after a year or a period still to come (`giai đoạn 2026-2030`), judged
+    only against the dateline (a date in the article body may be any past date); the last
+    year mentioned counts."""
+    if doc_year is None:
+        return None
+    last = None
+    for m in _YEAR_RE.finditer(text):
+        last = m
+    if last is None:
+        return None
+    start = int(last.group("start") or last.group("start2"))
+    end = int(last.group("end") or start)
+    if end < doc_year:
+        return "actual"
+    if dateline_year and (
+        start > dateline_year or (last.group("end") and start == dateline_year < end)
+    ):
+        return "target"
+    return None
