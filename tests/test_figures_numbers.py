@@ -426,3 +426,26 @@ def test_ty_le_after_a_year_is_no_money():
 
 def test_page_furniture_written_number_first_is_no_figure():
     assert figs("Ảnh: Minh Anh. 0 bình luận. 1.245 lượt xem.") == []
+
+
+def test_abbreviated_million_dong():
+    assert figs("Thu nhập đạt 58 tr.đ/người/năm.") == [("vnd", 58_000_000, None, None)]
+    assert figs("Thu nhập đạt 58 trđ.") == [("vnd", 58_000_000, None, None)]
+    assert figs("Có 58 trường.") == [("count", 58, None, None)]
+
+
+def test_compound_money_is_one_figure():
+    assert figs("Chi 2 tỷ 300 triệu đồng.") == [("vnd", 2_300_000_000, None, None)]
+    assert figs("Mỗi suất 1 triệu 500 nghìn đồng.") == [("vnd", 1_500_000, None, None)]
+
+
+def test_rain_and_peak_power_units():
+    assert figs("Lượng mưa 120 mm, công suất 35 MWp.") == [
+        ("quantity", 120, None, None),
+        ("quantity", 35, None, None),
+    ]
+
+
+def test_count_with_multiplier_names_what_follows():
+    f = one("Toàn tỉnh có 15 nghìn lao động.")
+    assert f.value == 15_000 and f.indicator == "lao động"

@@ -524,3 +524,22 @@ def test_body_date_is_no_dateline():
         "Năm 2023, tổng vốn đầu tư toàn xã hội khoảng 120 nghìn tỷ đồng."
     )
     assert extract_figures(text)[-1].kind == "actual"
+
+
+def test_completed_bare_plan_keeps_the_indicator_before():
+    f = one("Thu ngân sách xã hoàn thành 104% kế hoạch năm.")
+    assert f.indicator == "Thu ngân sách xã" and f.measure == "plan"
+
+
+def test_mat_bang_is_no_cue_word():
+    assert one("Xã đã giải phóng mặt bằng 35 ha.").indicator == "giải phóng mặt bằng"
+
+
+def test_tu_before_a_lower_bound_keeps_a_change():
+    f = one("Thu ngân sách tăng bình quân từ 8% trở lên mỗi năm.")
+    assert (f.measure, f.qualifier) == ("change", "ge")
+
+
+def test_new_share_after_trong_do_names_its_own_set():
+    text = "100% trường đạt chuẩn quốc gia, trong đó ít nhất 25% trường đạt chuẩn mức độ 2."
+    assert extract_figures(text)[1].indicator == "trường đạt chuẩn mức độ 2"

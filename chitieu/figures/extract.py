@@ -17,6 +17,7 @@ _MULTIPLE_CUE_RE = re.compile(
 )
 _MULTIPLE_AFTER_RE = re.compile(r"\s+lần\s+(?:so với|so)(?!\w)")
 _AFTER_WINDOW = 60
+_NOUN_AFTER_RE = re.compile(r" [^\W\d_]")  # a word right after the figure, no punctuation
 _COMPLETES_RE = re.compile(r"(?i)hoàn thành\s*$")
 # `21/12/2023`, `05.07.2023`, `15-12-2023`: the article's own dates give its year.
 # The dateline: a short line near the top holding a date (`Thứ Năm, 21/12/2023 - 09:15`).
@@ -211,10 +212,19 @@ def _indicator(
             return share, phrase
     if phrase.indicator and not phrase.from_previous_piece and not completes:
         return phrase.indicator, phrase
-    if seg_start == prev_end and prev and phrase.starts_segment:
-        return prev, phrase
     right = indicators.right_phrase(norm, cand.end, limit)
-    if indicators.names_something(right) or (completes and right):
+    if seg_start == prev_end and prev and phrase.starts_segment:
+        # `100% trường ..., trong đó ít nhất 30% trường đạt mức độ 2`: a new share
+        new_share = (
+            cand.unit == "percent"
+            and "," in phrase.clause
+            and _NOUN_AFTER_RE.match(norm, cand.end)
+            and indicators.names_something(right)
+        )
+        return (right if new_share else prev), phrase
+    if indicators.names_something(right) or (
+        completes and right and not (phrase.indicator and indicators.plan_only(right))
+    ):
         # `hoàn thành 100% chỉ tiêu giao quân`: what is completed names the figure
         return right, phrase
     return phrase.indicator or prev or right, phrase

@@ -36,6 +36,7 @@ _CUE_SET = frozenset(_CUE_WORDS.split("|"))
 # Compounds whose last syllable looks like a cue word but belongs to the noun (`dân số`).
 _NOT_CUES = frozenset(
     ["dân số", "chỉ số", "hệ số", "đa số", "thiểu số", "con số", "tổng số", "bình quân số"]
+    + ["mặt bằng", "công bằng", "cân bằng", "đồng bằng", "bằng chứng"]
 )
 _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
 _TAIL_PUNCT = " \t\n,;:(-"
@@ -56,7 +57,8 @@ _LEAD_RE = re.compile(
     r"|năm \d{4}|đến nay|hiện nay|hiện|tính đến nay|trong năm(?: \d{4})?|phấn đấu(?: đến năm"
     r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng(?! cấp)|giảm"
     r"|tăng(?! cường| trưởng)"
-    r"|có|đã|sẽ|và|đưa|cơ bản|toàn (?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã)|hoàn thành"
+    r"|có|đã|sẽ|và|đưa|thực hiện|cơ bản|hoàn thành"
+    r"|toàn (?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã)"
     r"|đạt|trong|tại|với|cùng với|qua|sau|đến|từ|khi|nhưng|song|theo|dự kiến|vẫn còn|còn"
     r"|trên địa bàn(?:\s+(?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã))?"
     r"|quý [IVX\d]+(?:/\d{4})?|\d+ tháng(?: đầu năm)?(?: \d{4})?|năm nay|năm qua"
@@ -96,6 +98,10 @@ _HEAD_PIECE_RE = re.compile(
 )
 _QUAL_END_RE = re.compile(
     r"(?i)(?:\s*(?:hơn|trên|khoảng|gần|dưới|ít nhất|tối thiểu|tối đa|không quá|xấp xỉ|chừng))+\s*$"
+)
+_PLAN_ONLY_RE = re.compile(
+    r"(?i)(?:kế hoạch|KH|chỉ tiêu|dự toán|mục tiêu)(?:\s+năm(?:\s+\d{4})?)?"
+    r"(?:\s+(?:đề ra|được giao|giao|(?:thành phố|tỉnh|huyện|quận) giao))?"
 )
 _COMPARISON_RE = re.compile(r"(?i)\s(?:so với|so)\s")
 _SHARE_OF_RE = re.compile(r"(?i)(?:số|tổng số|lượng)\s+(?!lượng\b)\w")
@@ -281,6 +287,11 @@ def count_links_left(cue_tail: str, noun: str | None) -> bool:
     if _COUNT_LINK_RE.search(" " + cue_tail):
         return True
     return not cue_tail and bool(noun) and bool(_GENERIC_NOUN_RE.match(noun or ""))
+
+
+def plan_only(phrase: str | None) -> bool:
+    """`kế hoạch`, `dự toán năm`: a bare plan word after a figure names no indicator."""
+    return bool(phrase) and bool(_PLAN_ONLY_RE.fullmatch(phrase or ""))
 
 
 def share_of(phrase: str | None) -> str | None:

@@ -35,9 +35,16 @@ CURRENCY = (
     r"|VNĐ|VND|vnđ|vnd|đ(?!\w)|USD|usd|đô la(?:\s+Mỹ)?|đô-la|Euro|EUR|euro)"
 )
 MONEY_RE = re.compile(rf"\s*(?:(?P<mult>{MULT})\s*)?(?P<cur>{CURRENCY})(?P<per>{PER})")
+# `65 tr.đ/người`, `65 trđ`, `65 tr đồng`: the abbreviated `triệu đồng`
+MILLION_DONG_RE = re.compile(rf"\s*(?:tr\.?\s?(?:đồng|đ)|trđ)(?!\w)(?P<per>{PER})")
+# `3 tỷ 500 triệu đồng`, `1 triệu 200 nghìn đồng`: a sum of two multiplied parts
+COMPOUND_MONEY_RE = re.compile(
+    rf"\s+(?P<m1>tỷ|tỉ|triệu)\s+(?P<n2>\d{{1,3}})\s+(?P<m2>triệu|nghìn|ngàn)\s*"
+    rf"(?P<cur>đồng|VNĐ|VND|đ)(?!\w)(?P<per>{PER})"
+)
 QTY_UNITS = (
     r"(?:tấn|tạ|yến|kg|ha|héc-ta|hécta|hecta|km2|km²|km|m2|m²|m3|m³|mét vuông|mét khối|mét|m"
-    r"|lít|MW|kW|kWh|MWh|GW|cây số|ki-lô-mét|sào|mẫu)"
+    r"|lít|MWp|MW|kWp|kW|kWh|MWh|GW|cây số|ki-lô-mét|sào|mẫu|mm|cm)"
 )
 QTY_RE = re.compile(rf"\s*(?:(?P<mult>{MULT})\s*)?(?P<qu>{QTY_UNITS})(?![\w²³])(?P<per>{PER})")
 MULT_ONLY_RE = re.compile(rf"\s+(?P<mult>{MULT})(?![\w])")
@@ -167,6 +174,9 @@ def _unit_after(
     m = PERCENT_RE.match(text, pos)
     if m:
         return "percent", m.end(), 1.0, None
+    m = MILLION_DONG_RE.match(text, pos)
+    if m:
+        return "vnd", m.end(), 1e6, None
     m = MONEY_RE.match(text, pos)
     if m:
         cur = m.group("cur").lower()
@@ -227,11 +237,28 @@ def read_figure(text: str, pos: int, num_end: int, multiple_cue: bool) -> Candid
     rng = _read_range(text, pos, num_end, value, multiple_cue)
     if rng:
         return rng
+    compound = _read_compound_money(text, pos, num_end, value)
+    if compound:
+        return compound
     found = _unit_after(text, num_end, multiple_cue)
     if not found:
         return None
     unit, end, factor, noun = found
+    if unit == "count" and factor != 1.0:
+        # `12 nghìn lao động`: what is counted starts after the multiplier
+        num_end = MULT_ONLY_RE.match(text, num_end).end()  # type: ignore[union-attr]
     return Candidate(pos, end, unit, _scaled(value, factor), noun=noun, num_end=num_end)
+
+
+def _read_compound_money(text: str, pos: int, num_end: int, value: float) -> Candidate | None:
+    m = COMPOUND_MONEY_RE.match(text, num_end)
+    if not m:
+        return None
+    high, low = MULTIPLIERS[m.group("m1")], MULTIPLIERS[m.group("m2")]
+    if low >= high:
+        return None
+    total = _scaled(value, high) + _scaled(float(m.group("n2")), low)
+    return Candidate(pos, m.end(), "vnd", total, num_end=num_end)
 
 
 def _read_range(

@@ -129,7 +129,9 @@ def measure(
     if unit in ("percent", "permille") and _PLAN_BEFORE_RE.search(clause):
         return "plan"
     if _CHANGE_WORD_RE.search(cue_tail):
-        if is_range:  # `có thêm từ 6 đến 8 xã`: `từ` opens the range, not a starting level
+        if is_range or _AFTER_QUAL_RE.match(after):
+            # `có thêm từ 6 đến 8 xã`, `tăng từ 10% trở lên`: `từ` opens a range or a bound,
+            # not a starting level
             cue_tail = _RANGE_FROM_RE.sub("", cue_tail)
         return "level" if _LEVEL_END_RE.search(cue_tail) else "change"
     if _CHANGE_AFTER_RE.match(after) and not after.lstrip().lower().startswith("so với kế"):
