@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
 
 import pytest
 
 from chitieu.figures import extract_figures, normalize_text
+from tests.figures_scoring import DATA, score_articles
+from tests.figures_scoring import metric as metric_value
 
-DATA = Path(__file__).parent / "data"
 SEEDS = sorted((DATA / "seeds").glob("*.txt"))
 
 # The gate: minimum scores on the seeds.
@@ -24,29 +23,9 @@ GATE = {
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("chitieu_gold_score", DATA / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _doc(path: Path) -> str:
-    return path.name.split("_")[0]
-
-
 @pytest.fixture(scope="module")
 def scores() -> dict:
-    scorer = _scorer()
-    gold = scorer.load(str(DATA / "gold" / "all.jsonl"))
-    pred = [
-        fig.to_dict(_doc(path))
-        for path in SEEDS
-        for fig in extract_figures(path.read_text(encoding="utf-8"))
-    ]
-    result, _, _ = scorer.score(gold, pred)
-    return result
+    return score_articles(SEEDS, [DATA / "gold" / "all.jsonl"])
 
 
 def test_seeds_are_present():
@@ -55,11 +34,7 @@ def test_seeds_are_present():
 
 @pytest.mark.parametrize("metric", sorted(GATE))
 def test_gate(scores, metric):
-    value = (
-        scores["tier1"]["f1"]
-        if metric == "tier1_f1"
-        else (scores["tier2"]["f1"] if metric == "tier2_f1" else scores[metric])
-    )
+    value = metric_value(scores, metric)
     assert value >= GATE[metric], (metric, value, scores)
 
 

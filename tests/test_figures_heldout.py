@@ -3,14 +3,14 @@ news styles), scored like tests/data/score.py: a regression guard, not a tuning 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from chitieu.figures import extract_figures, normalize_text
+from tests.figures_scoring import DATA, doc_id, score_articles
+from tests.figures_scoring import metric as metric_value
 
-DATA = Path(__file__).parent / "data"
 ARTICLES = sorted((DATA / "heldout").glob("*.txt"))
 
 # Modest floors below the scores reached, so real regressions fail and small rule shifts pass.
@@ -24,33 +24,13 @@ FLOOR = {
 }
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("chitieu_heldout_score", DATA / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _doc(path: Path) -> str:
-    return path.name.split("_")[0]
-
-
 def _gold(path: Path) -> Path:
-    return path.with_name(f"{_doc(path)}.jsonl")
+    return path.with_name(f"{doc_id(path)}.jsonl")
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict:
-    scorer = _scorer()
-    gold = [row for path in ARTICLES for row in scorer.load(str(_gold(path)))]
-    pred = [
-        fig.to_dict(_doc(path))
-        for path in ARTICLES
-        for fig in extract_figures(path.read_text(encoding="utf-8"))
-    ]
-    result, _, _ = scorer.score(gold, pred)
-    return result
+    return score_articles(ARTICLES, [_gold(path) for path in ARTICLES])
 
 
 def test_heldout_articles_have_gold():
@@ -61,10 +41,7 @@ def test_heldout_articles_have_gold():
 
 @pytest.mark.parametrize("metric", sorted(FLOOR))
 def test_heldout_floor(scores, metric):
-    if metric in ("tier1_f1", "tier2_f1"):
-        value = scores[metric.split("_")[0]]["f1"]
-    else:
-        value = scores[metric]
+    value = metric_value(scores, metric)
     assert value >= FLOOR[metric], (metric, value, scores)
 
 
