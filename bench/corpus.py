@@ -9,8 +9,9 @@ mirror serves (`serve_mirror(root=OUT)`, see `scrapers.mirror.site.STATIC_INDEX`
   and a title to match; every tenth district page is served in windows-1258 without a
   charset, as the mirror's seed 003 is;
 - page furniture as on the real portals: a mega-menu, sidebars (most read, latest news,
-  documents, links), a comment block, inline configuration scripts, so that pages weigh
-  40-120 KB (drawn uniformly per page) while the article body is 5-30 KB;
+  documents), inline configuration scripts, on top of the templates' own menus and
+  comments, so that pages weigh 40-120 KB (drawn uniformly per page; a windows-1258 page
+  can end slightly under 40 KB) while the article text is 6-36 KB;
 - paginated listing pages per site (20 links a page, a window of page links and rel=next),
   a sitemap index with sitemaps of at most 5,000 URLs, and robots.txt.
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
+from prefect.utilities.annotations import quote
 
 from chitieu import raw
 from chitieu.settings import Paths
@@ -88,7 +89,9 @@ def chitieu_pipeline(
     summary.crawl = crawled.counts()
     notify("stages", 1, len(STAGES))
     with warehouse_writer():
-        summary.loaded = stages.run("load", tasks.load_crawl, paths.build_db, crawled, run_id)
+        summary.loaded = stages.run(
+            "load", tasks.load_crawl, paths.build_db, quote(crawled), run_id
+        )
         notify("stages", 2, len(STAGES))
         summary.figures_extracted = stages.run("extract", _extract, paths, run_id, batch_size)
         notify("stages", 3, len(STAGES))
@@ -152,11 +155,13 @@ def _extract(paths: Paths, run_id: str, batch_size: int) -> int:
     """Extract figures of new or changed articles, in batches (one task per batch)."""
     pending = tasks.articles_to_extract(paths.build_db)
     batches = [pending[i : i + batch_size] for i in range(0, len(pending), batch_size)]
-    futures = tasks.extract_batch.map(batches) if batches else []
+    # quote(): Prefect would otherwise walk every article and figure dict of the
+    # arguments (seconds per call at 10k pages, measured in docs/performance.md)
+    futures = [tasks.extract_batch.submit(quote(batch)) for batch in batches]
     total = 0
     for done, (batch, future) in enumerate(zip(batches, futures, strict=True), start=1):
         ids = [a["article_id"] for a in batch]
-        total += tasks.load_figures(paths.build_db, ids, future.result(), run_id)
+        total += tasks.load_figures(paths.build_db, ids, quote(future.result()), run_id)
         notify("extract", done, len(batches))
     return total
 

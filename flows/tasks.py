@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 
 from chitieu import extraction, publish, quality, raw, transform
 from chitieu.settings import Paths
@@ -27,7 +28,7 @@ def crawl(sources: list[Source], archive: Path, full_reparse: bool) -> CrawlResu
         return crawl_sources(sources, archive, progress=CrawlProgress())
 
 
-@task(name="load-crawl")
+@task(name="load-crawl", cache_policy=NO_CACHE)
 def load_crawl(db: Path, result: CrawlResult, run_id: str) -> dict[str, int]:
     return raw.load_crawl(db, result.pages, result.articles, run_id)
 
@@ -37,12 +38,12 @@ def articles_to_extract(db: Path) -> list[dict]:
     return raw.articles_to_extract(db, extraction.extractor_version())
 
 
-@task(name="extract-batch")
+@task(name="extract-batch", cache_policy=NO_CACHE)
 def extract_batch(articles: list[dict]) -> list[dict]:
     return extraction.extract_batch(articles)
 
 
-@task(name="load-figures")
+@task(name="load-figures", cache_policy=NO_CACHE)
 def load_figures(db: Path, article_ids: list[str], figures: list[dict], run_id: str) -> int:
     return raw.load_figures(db, article_ids, figures, extraction.extractor_version(), run_id)
 
