@@ -157,11 +157,13 @@ def _extract(paths: Paths, run_id: str, batch_size: int) -> int:
     batches = [pending[i : i + batch_size] for i in range(0, len(pending), batch_size)]
     # quote(): Prefect would otherwise walk every article and figure dict of the
     # arguments (seconds per call at 10k pages, measured in docs/performance.md)
-    futures = [tasks.extract_batch.submit(quote(batch)) for batch in batches]
+    # (Prefect's type hints don't know quote(): it hands the task the plain value.)
+    futures = [tasks.extract_batch.submit(quote(batch)) for batch in batches]  # type: ignore[call-overload]
     total = 0
     for done, (batch, future) in enumerate(zip(batches, futures, strict=True), start=1):
         ids = [a["article_id"] for a in batch]
-        total += tasks.load_figures(paths.build_db, ids, quote(future.result()), run_id)
+        figures = quote(future.result())
+        total += tasks.load_figures(paths.build_db, ids, figures, run_id)  # type: ignore[call-overload]
         notify("extract", done, len(batches))
     return total
 
