@@ -10,7 +10,7 @@ export PREFECT_HOME := $(CURDIR)/.chitieu/prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup browser compat run test lint bench server clean
+.PHONY: setup browser compat run test test-fast lint bench server clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,11 @@ run: setup
 
 test: setup browser compat
 	$(BIN)/pytest -q
+
+# The domain logic in under 90 s (figures, parsing, schema, registry, checks): for quick
+# iterations. `make test` stays the whole suite.
+test-fast: setup
+	$(BIN)/pytest -q -m "not slow"
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy chitieu scrapers flows expectations

@@ -29,7 +29,7 @@ import random
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -372,20 +372,41 @@ def touch_pages(out: Path, pages: int, seed: int, fraction: float, salt: int = 1
     seeds, names = site.load_articles(), districts()
     rng = random.Random(f"touch:{seed}:{salt}")
     chosen = sorted(rng.sample(range(pages), max(1, round(pages * fraction))))
+    paths = []
     for number in chosen:
         art, target, furniture_salt = make_article(seeds, number, seed, names)
         vary = random.Random(f"touch:{seed}:{salt}:{number}")
         art = replace(art, lines=[vary_numbers(line, vary) for line in art.lines])
         _write(_page_file(out, number), render_page(art, target, furniture_salt))
+        paths.append(art.path)
+    bump_lastmod(out, paths)
     return chosen
+
+
+def bump_lastmod(out: Path, paths: list[str]) -> None:
+    """The sitemaps' `lastmod` of changed pages moves to now, as a CMS's does."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    wanted = {html.escape(p) for p in paths}
+    for sitemap in (out / "sitemaps").glob("sitemap-*.xml"):
+        text = sitemap.read_text(encoding="utf-8")
+        new = re.sub(
+            r"(<loc>\{base_url\}([^<]+)</loc><lastmod>)[^<]+(</lastmod>)",
+            lambda m: m.group(1) + now + m.group(3) if m.group(2) in wanted else m.group(0),
+            text,
+        )
+        if new != text:
+            _write(sitemap, new.encode())
 
 
 def restore_pages(out: Path, numbers: list[int], seed: int) -> None:
     """Undo `touch_pages`: the pages as `generate` wrote them."""
     seeds, names = site.load_articles(), districts()
+    paths = []
     for number in numbers:
         art, target, salt = make_article(seeds, number, seed, names)
         _write(_page_file(out, number), render_page(art, target, salt))
+        paths.append(art.path)
+    bump_lastmod(out, paths)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -67,15 +67,29 @@ def main() -> None:
                 f"({r['prefect_share']:.0%})"
             )
     for r in results:
-        b = r.get("baseline")
-        if b:
-            tf = b.get("trafilatura", {})
-            print(
-                f"\nbaseline ({b['pages']} pages, mean {b['mean_kb']} KB, load {b['load']}): "
-                f"parse {b['parse_ms_per_page']} ms, extract {b['extract_ms_per_page']} ms, "
-                f"parse+extract {b['parse_plus_extract_ms_per_page']} ms; trafilatura "
-                f"{tf.get('version')} {tf.get('ms_per_page', 0):.1f} ms/page"
-            )
+        for key in ("baseline", "realweb"):
+            b = r.get(key)
+            if b and "chitieu" in b:
+                print(f"\n{key} at {r['pages']:,} pages ({b['pages']} pages, CPU ms a page):")
+                print("| | parse | figures | parse + figures | main text P / R / F1 | empty |")
+                print("| --- | --- | --- | --- | --- | --- |")
+                for who in ("old", "chitieu", "trafilatura"):
+                    print(_side_row(who, b.get(who)))
+                if b.get("ratios_cpu"):
+                    print(f"ratios: {b['ratios_cpu']}")
+
+
+def _side_row(who: str, row: dict | None) -> str:
+    if not row or "error" in row:
+        return f"| {who} | – | – | – | – | – |"
+    parse = row.get("parse_cpu_ms", row.get("cpu_ms_per_page", 0.0))
+    figures = row.get("extract_cpu_ms")
+    both = f"{parse + figures:.1f}" if figures is not None else "–"
+    sc = row.get("score")
+    text = f"{sc['precision']:.3f} / {sc['recall']:.3f} / {sc['f1']:.3f}" if sc else "–"
+    empty = sc["empty"] if sc else row.get("empty", "–")
+    figs = f"{figures:.1f}" if figures is not None else "–"
+    return f"| {who} | {parse:.1f} | {figs} | {both} | {text} | {empty} |"
 
 
 if __name__ == "__main__":

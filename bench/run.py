@@ -13,7 +13,11 @@ runs, each in a fresh home under `bench/.work/`:
 3. **rerun**: the flow again, nothing changed (conditional GETs, nothing re-parsed);
 4. **changed**: the flow again after 1% of the article pages changed their numbers;
 5. **baseline**: `parse_article` (+ figure extraction) against `trafilatura.extract`
-   (in `.venv-bench`, a separate venv) on the same sample of pages.
+   (in `.venv-bench`, a separate venv with the project's pin) on the same sample of pages,
+   each in a process of its own, one after the other;
+6. **realweb**: the same side by side on the 181 real pages of the article-extraction
+   benchmark (the generic path), with each one's main-text score; `--old-tree DIR` adds the
+   parser of another checkout (the code before a change) to both.
 
 Wall time, throughput and peak memory (RSS of this process and its children, the mirror
 excluded, sampled every 20 ms) per stage; the load average next to each. Results go to
@@ -34,22 +38,22 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml  # type: ignore[import-untyped]
 
-from chitieu.settings import PROJECT_ROOT, Paths, configure_prefect
+from chitieu.net import free_port
+from chitieu.settings import PROJECT_ROOT, configure_prefect
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / ".work"
 RESULTS = HERE / "results"
 BENCH_PYTHON = PROJECT_ROOT / ".venv-bench" / "bin" / "python"
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-STAGES = ("crawl", "parse", "extract", "load", "dbt build", "validate", "publish")
-ALL_RUNS = ("plain", "flow", "rerun", "changed", "baseline")
+STAGES = ("crawl", "parse", "load", "extract", "build", "validate", "publish")
+ALL_RUNS = ("plain", "flow", "rerun", "changed", "baseline", "realweb")
 BIG = 5000  # from this size on, only the flow runs by default
 
 
@@ -162,12 +166,6 @@ def ensure_corpus(pages: int, seed: int) -> tuple[Path, dict]:
     return out, summary
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def mirror(root: Path, port: int) -> Iterator[str]:
     """The mirror in a child process (its CPU is not the pipeline's, its GIL neither)."""
@@ -210,77 +208,38 @@ def write_registry(home: Path, base_url: str) -> Path:
 
 
 # -- runs ------------------------------------------------------------------------------------
-def plain_run(home: Path, registry: Path, pages: int, batch_size: int = 250) -> dict:
-    """The flow's work as plain function calls, stage by stage (no Prefect)."""
-    from chitieu import extraction, publish, quality, raw, transform
-    from expectations.run import validate
-    from scrapers.crawl import crawl_sources, reparse_archive
-    from scrapers.registry import load_registry
+def plain_run(home: Path, registry: Path, pages: int) -> dict:
+    """The pipeline's plain-Python stages (`flows.stages`, no Prefect), timed one by one: the
+    same `stages.run_crawl` and `stages.finish` the flow wraps as tasks."""
+    from flows import stages
+    from scrapers.crawl import reparse_archive
 
-    paths = Paths.from_env(home).ensure()
-    sources = load_registry(registry)
-    run_id, started = uuid.uuid4().hex, datetime.now(UTC)
     timer = Timer(pages)
-    with timer.stage("crawl") as rec:
-        crawled = crawl_sources(sources, paths.archive)
-        rec["items"] = len(crawled.articles)
-        rec["counts"] = crawled.counts()
-    with timer.stage("parse") as rec:
-        reparsed = reparse_archive(paths.archive, sources)
-        rec["items"] = len(reparsed.articles)
-    del reparsed
-    with timer.stage("load") as rec:
-        raw.load_crawl(paths.build_db, crawled.pages, crawled.articles, run_id)
-        rec["items"] = len(crawled.articles)
-    n_articles = len(crawled.articles)
-    counts = crawled.counts()
-    del crawled
-    version = extraction.extractor_version()
-    pending = raw.articles_to_extract(paths.build_db, version)
-    figures_seconds, load_seconds, n_figures = 0.0, 0.0, 0
-    with timer.stage("extract+load figures") as rec:
-        for i in range(0, len(pending), batch_size):
-            batch = pending[i : i + batch_size]
-            t0 = time.perf_counter()
-            figures = extraction.extract_batch(batch)
-            t1 = time.perf_counter()
-            n_figures += raw.load_figures(
-                paths.build_db, [a["article_id"] for a in batch], figures, version, run_id
-            )
-            figures_seconds += t1 - t0
-            load_seconds += time.perf_counter() - t1
-        rec["items"] = len(pending)
-        rec["figures"] = n_figures
-    both = timer.stages.pop("extract+load figures")
-    timer.stages["extract"] = {
-        **both,
-        "seconds": round(figures_seconds, 3),
-        "per_second": round(len(pending) / figures_seconds, 1) if figures_seconds else None,
-    }
-    timer.stages["load"]["seconds"] = round(timer.stages["load"]["seconds"] + load_seconds, 3)
-    timer.stages["load"]["figures_seconds"] = round(load_seconds, 3)
-    with timer.stage("dbt build", n_articles) as rec:
-        rec["counts"] = transform.build(paths, paths.build_db).counts
-    with timer.stage("validate", n_articles) as rec:
-        baseline = publish.published_counts(paths.published)
-        report = validate(paths.build_db, paths.gx, paths.validation, run_id, baseline)
-        quality.record(paths.build_db, report)
-        rec["passed"] = report.passed
-    with timer.stage("publish", n_articles):
-        totals = raw.table_counts(paths.build_db)
-        raw.record_run(paths.build_db, run_id, started, "validated", {"crawl": counts})
-        if report.passed:
-            publish.publish(paths.build_db, paths.published, run_id, {"totals": totals})
-    stages = timer.stages
-    total = sum(s["seconds"] for k, s in stages.items() if k != "parse")
+
+    def step(name: str, fn, *args):  # type: ignore[no-untyped-def]
+        with timer.stage(name):
+            return fn(*args)
+
+    request = stages.RunRequest(home=str(home), registry=str(registry), use_mirror=False)
+    with stages.prepared(request) as request:
+        with stages.registered_sources(request) as sources:
+            summary = stages.run_crawl(request, sources, step)
+            # parse + extract alone: the archive again, no network (not added to the total)
+            with timer.stage("parse") as rec:
+                again = reparse_archive(request.paths.archive, sources, str(WORK / "reparse"))
+                rec["items"] = again.counts["articles"]
+            subprocess.run(["rm", "-rf", str(WORK / "reparse")], check=True)
+        stages.finish(request, summary, step)
+    done = timer.stages
+    total = sum(s["seconds"] for k, s in done.items() if k != "parse")
     return {
-        "stages": stages,
+        "stages": done,
         "total_seconds": round(total, 2),
-        "peak_mb": max(s["peak_mb"] for s in stages.values()),
-        "articles": n_articles,
-        "figures": n_figures,
-        "validation_passed": report.passed,
-        "crawl_counts": counts,
+        "peak_mb": max(s["peak_mb"] for s in done.values()),
+        "articles": summary.totals.get("articles"),
+        "figures": summary.totals.get("figures"),
+        "validation_passed": bool(summary.validation and summary.validation.passed),
+        "crawl_counts": {k: v for k, v in summary.crawl.items() if k != "sources"},
     }
 
 
@@ -301,8 +260,9 @@ def flow_run(home: Path, registry: Path, label: str) -> dict:
         "peak_mb": round(max(SAMPLER.peak, SAMPLER.tree_rss()) / 2**20, 1),
         "load_before": before,
         "load_after": load(),
-        "crawl": summary.crawl,
-        "figures_extracted": summary.figures_extracted,
+        "crawl": {k: v for k, v in summary.crawl.items() if k != "sources"},
+        "build_skipped": summary.build_skipped,
+        "totals": summary.totals,
     }
     with contextlib.suppress(Exception):  # the breakdown is a courtesy
         out.update(task_breakdown(state.state_details.flow_run_id, seconds))
@@ -367,62 +327,113 @@ def task_breakdown(flow_run_id, wall: float) -> dict:
     }
 
 
-def baseline(corpus: Path, sample: int) -> dict:
-    """parse_article (+ extract_figures) vs trafilatura.extract on the same pages."""
-    from chitieu.figures import extract_figures
-    from chitieu.raw import article_text
+def _python_with_trafilatura() -> Path:
+    """The bench venv's Python; else this one (trafilatura is a dependency, same pin)."""
+    return BENCH_PYTHON if BENCH_PYTHON.exists() else Path(sys.executable)
+
+
+def _worker(cmd: list[str]) -> dict:
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=PROJECT_ROOT)
+    if proc.returncode != 0:
+        return {"error": proc.stderr[-2000:]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def side_by_side(
+    pages: list[dict], tag: str, registry: Path | None, old_tree: str | None, reps: int
+) -> dict:
+    """Our parse (then extract), trafilatura.extract and, with ``old_tree``, the parser of
+    another checkout, one after the other, each in a process of its own (one core), on the
+    same pages; texts to bench/.work/<tag>-<who>.jsonl."""
+    listing = WORK / f"{tag}-pages.json"
+    listing.write_text(json.dumps(pages))
+    worker = [sys.executable, str(HERE / "parse_worker.py"), str(listing)]
+    worker += ["--registry", str(registry)] if registry else []
+    runs = {"chitieu": [*worker, str(WORK / f"{tag}-chitieu.jsonl"), "--extract"]}
+    if old_tree:
+        runs["old"] = [*worker, str(WORK / f"{tag}-old.jsonl"), "--tree", old_tree]
+    runs["trafilatura"] = [
+        str(_python_with_trafilatura()), str(HERE / "baseline_trafilatura.py"), str(listing),
+        "--out", str(WORK / f"{tag}-trafilatura.jsonl"),
+    ]  # fmt: skip
+    out: dict = {"pages": len(pages), "load_before": load()}
+    for who, cmd in runs.items():
+        out[who] = _worker([*cmd, "--reps", str(reps)])
+    out["load_after"] = load()
+    ours, tf = out["chitieu"], out["trafilatura"]
+    if "error" not in ours and "error" not in tf:
+        both = ours["parse_cpu_ms"] + ours["extract_cpu_ms"]
+        out["ratios_cpu"] = {
+            "parse_vs_trafilatura_time": round(ours["parse_cpu_ms"] / tf["cpu_ms_per_page"], 3),
+            "parse_plus_extract_vs_trafilatura_time": round(both / tf["cpu_ms_per_page"], 3),
+            "parse_plus_extract_pages_per_s_vs_trafilatura": round(tf["cpu_ms_per_page"] / both, 2),
+        }
+    return out
+
+
+def baseline(corpus: Path, sample: int, old_tree: str | None = None, reps: int = 2) -> dict:
+    """parse_article (+ extract_figures) vs trafilatura.extract on the same synthetic pages."""
     from scrapers.mirror.site import static_site
-    from scrapers.parse import parse_article
-    from scrapers.registry import load_registry, source_for_url
 
     base = "http://127.0.0.1:1"
-    sources = load_registry(write_registry(WORK, base))
+    registry = write_registry(WORK, base)
     files = sorted(
         (t, f) for t, f in static_site(corpus).items() if f.path.parent.parent.name == "pages"
     )
     chosen = random.Random(0).sample(files, min(sample, len(files)))
-    jobs = [(f.path.read_bytes(), base + t, f.content_type) for t, f in chosen]
-    parsed = []
-    start = time.perf_counter()
-    for body, url, ctype in jobs:
-        parsed.append(
-            parse_article(body, url, source_for_url(url, sources), headers={"content-type": ctype})
-        )
-    parse_s = time.perf_counter() - start
-    start = time.perf_counter()
-    for art in parsed:
-        extract_figures(article_text(art.title, art.text))
-    extract_s = time.perf_counter() - start
-    out: dict = {
-        "pages": len(jobs),
-        "mean_kb": round(sum(len(b) for b, _, _ in jobs) / len(jobs) / 1024, 1),
-        "parse_ms_per_page": round(1000 * parse_s / len(jobs), 2),
-        "extract_ms_per_page": round(1000 * extract_s / len(jobs), 2),
-        "parse_plus_extract_ms_per_page": round(1000 * (parse_s + extract_s) / len(jobs), 2),
-        "chitieu_chars": sum(len(a.text) for a in parsed),
-        "load": load(),
-    }
-    if BENCH_PYTHON.exists():
-        listing = WORK / "baseline-files.json"
-        listing.write_text(json.dumps([str(f.path) for _, f in chosen]))
-        proc = subprocess.run(
-            [str(BENCH_PYTHON), str(HERE / "baseline_trafilatura.py"), str(listing)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if proc.returncode == 0:
-            out["trafilatura"] = json.loads(proc.stdout.strip().splitlines()[-1])
-        else:
-            out["trafilatura_error"] = proc.stderr[-2000:]
-    else:
-        out["trafilatura_error"] = f"{BENCH_PYTHON} missing: run `make bench`"
-    tf = out.get("trafilatura", {}).get("ms_per_page")
-    print(
-        f"    baseline: parse {out['parse_ms_per_page']} ms/page, +extract "
-        f"{out['parse_plus_extract_ms_per_page']} ms/page, trafilatura.extract {tf} ms/page"
-    )
+    pages = [{"path": str(f.path), "url": base + t, "content_type": f.content_type}
+             for t, f in chosen]  # fmt: skip
+    out = side_by_side(pages, "baseline", registry, old_tree, reps)
+    out["mean_kb"] = round(sum(f.path.stat().st_size for _, f in chosen) / len(chosen) / 1024, 1)
+    print_side_by_side("baseline (synthetic pages, adapters)", out)
     return out
+
+
+def realweb(old_tree: str | None = None, reps: int = 2) -> dict:
+    """The generic path on the 181 real pages of the article-extraction benchmark: time per
+    page and main-text score (P/R/F1, empty outputs), ours against trafilatura.extract."""
+    from tests.realweb import ZYTE, score, zyte_truth
+
+    truth = zyte_truth()
+    pages = [{"path": str(ZYTE / "html" / f"{k}.html.gz"), "url": v["url"]}
+             for k, v in sorted(truth.items())]  # fmt: skip
+    out = side_by_side(pages, "realweb", None, old_tree, reps)
+    gold = {k: v["articleBody"] for k, v in truth.items()}
+    for who in ("chitieu", "old", "trafilatura"):
+        path = WORK / f"realweb-{who}.jsonl"
+        if who in out and "error" not in out[who] and path.exists():
+            texts = {}
+            for line in path.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                texts[Path(row["path"]).name.split(".")[0]] = row["text"]
+            s = score(gold, texts)
+            out[who]["score"] = {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                                 "f1": round(s.f1, 4), "empty": s.empty}  # fmt: skip
+    print_side_by_side("realweb (181 benchmark pages, generic path)", out)
+    return out
+
+
+def print_side_by_side(title: str, out: dict) -> None:
+    print(f"    {title}: {out['pages']} pages, load {out['load_before']}→{out['load_after']}")
+    for who in ("old", "chitieu", "trafilatura"):
+        r = out.get(who)
+        if not r:
+            continue
+        if "error" in r:
+            print(f"      {who:<12} failed: {r['error'][-300:]}")
+            continue
+        ms = r.get("parse_cpu_ms", r.get("cpu_ms_per_page"))
+        line = f"      {who:<12} {'parse' if who != 'trafilatura' else 'extract'} {ms:7.2f} ms"
+        if "extract_cpu_ms" in r:
+            both = r["parse_cpu_ms"] + r["extract_cpu_ms"]
+            line += f"  figures {r['extract_cpu_ms']:6.2f} ms  parse+figures {both:7.2f} ms"
+        if "score" in r:
+            sc = r["score"]
+            line += f"  P {sc['precision']:.3f} R {sc['recall']:.3f} F1 {sc['f1']:.3f}"
+            line += f" empty {sc['empty']}"
+        print(line + "  (CPU ms a page)")
+    if "ratios_cpu" in out:
+        print(f"      ratios {out['ratios_cpu']}")
 
 
 def machine() -> dict:
@@ -498,11 +509,15 @@ def bench_size(pages: int, seed: int, args: argparse.Namespace) -> dict:
                 corpus.restore_pages(root, changed, seed)
                 (root / "touched.json").unlink()
     if "baseline" in args.runs:
-        result["baseline"] = baseline(root, args.sample)
+        result["baseline"] = baseline(root, args.sample, args.old_tree, args.reps)
+    if "realweb" in args.runs:
+        result["realweb"] = realweb(args.old_tree, args.reps)
     result["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     summarise(result)
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"bench-{pages}.json"
+    # a subset of the runs gets its own file: the full run's results stay as they were
+    subset = "" if args.default_runs else "-" + "-".join(args.runs)
+    out = RESULTS / f"bench-{pages}{subset}.json"
     out.write_text(json.dumps(result, indent=1, default=str) + "\n")
     print(f"    written {out.relative_to(PROJECT_ROOT)}")
     return result
@@ -548,6 +563,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--sample", type=int, default=300, help="pages in the parse baseline")
     ap.add_argument(
+        "--old-tree", help="a checkout of the code before a change: its parser runs too "
+        "(baseline, realweb), for old-vs-new in the same run",
+    )  # fmt: skip
+    ap.add_argument("--reps", type=int, default=2, help="repetitions per timed run (fastest)")
+    ap.add_argument(
+        "--embedded", action="store_true", help="flows on the embedded API, not a server"
+    )
+    ap.add_argument(
         "--runs",
         nargs="+",
         default=None,
@@ -557,17 +580,38 @@ def main() -> None:
     )
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    os.environ.pop("PREFECT_API_URL", None)  # the embedded API, as `chitieu run` on a laptop
     os.environ["PREFECT_HOME"] = str(WORK / "prefect")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")  # not the missing-limit notices
     configure_prefect(WORK)
     logging.basicConfig(level=logging.WARNING)
     SAMPLER.start()
-    chosen = args.runs
-    for pages in args.pages:
-        args.runs = chosen or (ALL_RUNS if pages < BIG else ("flow", "rerun", "changed"))
-        bench_size(pages, args.seed, args)
+    with prefect_server(args.embedded):
+        chosen = args.runs
+        for pages in args.pages:
+            args.runs = chosen or (ALL_RUNS if pages < BIG else ("flow", "rerun", "changed"))
+            args.default_runs = chosen is None
+            bench_size(pages, args.seed, args)
     SAMPLER.stop()
+
+
+@contextlib.contextmanager
+def prefect_server(embedded: bool) -> Iterator[None]:
+    """The flows run on a real Prefect server started once (as the scheduled runs of
+    `chitieu server` do; its start is not a run's cost), in this process tree (its memory
+    counts); `--embedded` uses Prefect's embedded API instead, as `chitieu run` does."""
+    os.environ.pop("PREFECT_API_URL", None)
+    if embedded:
+        yield
+        return
+    from app.server import start_server
+
+    server = start_server(WORK / "prefect-server", free_port(), timeout=300)
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -1,33 +1,33 @@
-"""Figure extraction over batches of articles, as the flow runs it."""
+"""Figure rows of an article, as `raw.figures` holds them."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from chitieu.digest import tree_digest
 from chitieu.settings import DBT_PROJECT_DIR
 
 log = logging.getLogger(__name__)
 FIGURES_PACKAGE = Path(__file__).resolve().parent / "figures"
 INDICATORS_SEED = DBT_PROJECT_DIR / "seeds" / "indicators.csv"
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @cache
 def extractor_version() -> str:
     """A digest of the extractor's code and dictionary.
 
-    Stored with every figure: when either changes, the next run re-extracts the
-    stored articles without re-fetching anything.
-    """
-    digest = hashlib.sha256()
-    for path in sorted(FIGURES_PACKAGE.glob("*.py")) + [INDICATORS_SEED]:
-        if path.exists():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    Stored with every figure: when either changes, the next run re-extracts the stored
+    articles without re-fetching anything."""
+    files = [*FIGURES_PACKAGE.glob("*.py"), INDICATORS_SEED]
+    return tree_digest(files, FIGURES_PACKAGE.parents[1])[:16]
 
 
 def figure_id(article_id: str, content_hash: str, char_start: int, char_end: int) -> str:
@@ -36,27 +36,26 @@ def figure_id(article_id: str, content_hash: str, char_start: int, char_end: int
     return hashlib.sha1(key.encode()).hexdigest()
 
 
-def extract_batch(articles: Sequence[dict]) -> list[dict]:
-    """Figures of each article as raw.figures rows (article_id, text, content_hash in).
-
-    An article the extractor fails on yields one row with `extraction_error`
-    instead of figures: the loader records it and the batch goes on."""
-    rows: list[dict] = []
-    for article in articles:
-        try:
-            rows.extend(_article_figures(article))
-        except Exception as exc:  # a bad article must not sink the batch
-            log.exception("figure extraction failed for article %s", article["article_id"])
-            rows.append({"article_id": article["article_id"], "extraction_error": repr(exc)})
-    return rows
+def published_date(value: object) -> date | None:
+    """The article's publication day in Vietnam time (raw.articles.published_at is UTC)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is None:  # naive timestamps in the raw layer are UTC
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(VIETNAM).date()
+    return value if isinstance(value, date) else None
 
 
-def _article_figures(article: dict) -> list[dict]:
+def article_figures(article: dict[str, Any]) -> list[dict[str, Any]]:
+    """`raw.figures` rows of one article (`article_id`, `content_hash`, `text` and
+    `published_at` in; periods count from the publication day, in Vietnam time)."""
     from chitieu.figures import extract_figures
 
     version = extractor_version()
-    rows: list[dict] = []
-    for index, fig in enumerate(extract_figures(article["text"])):
+    published = published_date(article.get("published_at"))
+    rows: list[dict[str, Any]] = []
+    for index, fig in enumerate(extract_figures(article["text"], published=published)):
         row = fig.to_dict()
         row.update(
             figure_id=figure_id(
@@ -68,4 +67,17 @@ def _article_figures(article: dict) -> list[dict]:
             extractor_version=version,
         )
         rows.append(row)
+    return rows
+
+
+def extract_batch(articles: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Figure rows of each article. An article the extractor fails on yields one row with
+    `extraction_error` instead: the loader records it and the batch goes on."""
+    rows: list[dict[str, Any]] = []
+    for article in articles:
+        try:
+            rows.extend(article_figures(article))
+        except Exception as exc:  # a bad article must not sink the batch
+            log.exception("figure extraction failed for article %s", article["article_id"])
+            rows.append({"article_id": article["article_id"], "extraction_error": repr(exc)})
     return rows

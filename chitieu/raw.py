@@ -1,17 +1,19 @@
-"""The raw layer: pages as fetched, articles as parsed, figures as extracted.
+"""The raw layer's one loader: landing batches into the `raw` schema of the working warehouse.
 
-Loaded by Python into the `raw` schema of the pipeline's working warehouse
-(`.chitieu/build/chitieu.duckdb`), which only the pipeline opens. Every load
-is an upsert on stable keys inside one transaction, so running the same crawl
-twice leaves the same rows.
+Only the pipeline opens the working warehouse (`.chitieu/build/chitieu.duckdb`); readers get
+validated copies. Every load is an upsert on stable keys inside one transaction per batch,
+and every loaded file is recorded in `raw.landing_files` in that transaction, so a batch is
+loaded exactly once however often the loader runs. The tables are those of `chitieu.schema`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,245 +21,213 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from chitieu import landing, schema
+from chitieu.digest import text_digest
 from chitieu.figures import normalize_text
+from chitieu.settings import duckdb_config
 
 log = logging.getLogger(__name__)
-
-DDL = """
-create schema if not exists raw;
-create table if not exists raw.pages (
-    page_id varchar primary key,
-    source_name varchar,
-    url varchar not null,
-    final_url varchar,
-    status_code integer,
-    content_type varchar,
-    content_hash varchar,
-    etag varchar,
-    last_modified varchar,
-    fetched_at timestamptz,
-    is_changed boolean,
-    error_reason varchar,
-    error_detail varchar,
-    run_id varchar,
-    loaded_at timestamptz not null
-);
-create table if not exists raw.articles (
-    article_id varchar primary key,
-    page_id varchar not null,
-    source_name varchar,
-    url varchar not null,
-    content_hash varchar not null,
-    title varchar,
-    published_at timestamptz,
-    published_tz varchar,
-    author varchar,
-    body_text varchar not null,
-    district_codes varchar[],
-    term_label varchar,
-    parser varchar,
-    figures_version varchar,
-    run_id varchar,
-    loaded_at timestamptz not null
-);
-create table if not exists raw.figures (
-    figure_id varchar primary key,
-    article_id varchar not null,
-    content_hash varchar not null,
-    figure_index integer not null,
-    surface varchar not null,
-    unit varchar not null,
-    value double,
-    value_max double,
-    denominator double,
-    noun varchar,
-    kind varchar,
-    measure varchar,
-    qualifier varchar,
-    indicator varchar,
-    indicator_code varchar,
-    sentence varchar,
-    char_start integer not null,
-    char_end integer not null,
-    extractor_version varchar not null,
-    run_id varchar,
-    loaded_at timestamptz not null
-);
-create table if not exists raw.extraction_errors (
-    article_id varchar not null,
-    error_detail varchar not null,
-    run_id varchar,
-    failed_at timestamptz not null
-);
-create table if not exists raw.runs (
-    run_id varchar primary key,
-    started_at timestamptz not null,
-    finished_at timestamptz,
-    status varchar,
-    counts_json varchar
-);
-"""
-
-PAGE_COLUMNS = [
-    "page_id", "source_name", "url", "final_url", "status_code", "content_type",
-    "content_hash", "etag", "last_modified", "fetched_at", "is_changed",
-    "error_reason", "error_detail",
-]  # fmt: skip
-ARTICLE_COLUMNS = [
-    "article_id", "page_id", "source_name", "url", "content_hash", "title",
-    "published_at", "published_tz", "author", "body_text", "district_codes",
-    "term_label", "parser",
-]  # fmt: skip
-FIGURE_COLUMNS = [
-    "figure_id", "article_id", "content_hash", "figure_index", "surface", "unit",
-    "value", "value_max", "denominator", "noun", "kind", "measure", "qualifier",
-    "indicator", "indicator_code", "sentence", "char_start", "char_end",
-    "extractor_version",
-]  # fmt: skip
+DIGEST_TABLES = ("pages", "articles", "figures", "source_removals")
 
 
 @contextmanager
-def connect(path: Path, *, read_only: bool = False):
+def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection that is always closed: DuckDB allows one writer per file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
+    con = duckdb.connect(str(path), read_only=read_only, config=duckdb_config())
     try:
         if not read_only:
-            con.execute(DDL)
+            con.execute(schema.ddl())
+            _add_missing_columns(con)
         yield con
     finally:
         con.close()
 
 
-def _frame(rows: Sequence[dict[str, Any]], columns: list[str], run_id: str) -> pd.DataFrame:
-    frame = pd.DataFrame([{c: row.get(c) for c in columns} for row in rows], columns=columns)
-    frame["run_id"] = run_id
-    frame["loaded_at"] = datetime.now(UTC)
-    return frame
-
-
-def _upsert(con: duckdb.DuckDBPyConnection, table: str, key: str, frame: pd.DataFrame) -> int:
-    if frame.empty:
-        return 0
-    con.register("incoming", frame)
-    try:
-        con.execute(f"delete from raw.{table} where {key} in (select {key} from incoming)")
-        cols = ", ".join(frame.columns)
-        con.execute(f"insert into raw.{table} ({cols}) select {cols} from incoming")
-    finally:
-        con.unregister("incoming")
-    return len(frame)
+def _add_missing_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse from an older version gets the columns added since (all nullable)."""
+    existing = set(con.execute(
+        "select table_name, column_name from information_schema.columns "
+        "where table_schema = 'raw' and table_catalog = current_database()"
+    ).fetchall())  # fmt: skip
+    for statement in schema.missing_columns(existing):
+        con.execute(statement)
 
 
 def article_text(title: str | None, body: str) -> str:
     """The article's plain text as published: its title line, then the body.
 
-    Normalised exactly as the extractor sees it, so that figure offsets index
-    straight into the stored text. Titles carry figures too ("hoàn thành 24 chỉ
-    tiêu năm 2023")."""
+    Normalised exactly as the extractor sees it, so that figure offsets index straight into
+    the stored text. Titles carry figures too ("hoàn thành 24 chỉ tiêu năm 2023")."""
     return normalize_text(f"{title}\n\n{body}" if title else body)
 
 
-def article_row(article: dict[str, Any]) -> dict[str, Any]:
-    """Map a parsed article from the scrapers onto the raw.articles columns."""
-    return {
-        **article,
-        "article_id": article["page_id"],
-        "body_text": article_text(article.get("title"), article["text"]),
-        "district_codes": list(article.get("districts") or []),
-        "term_label": article.get("term"),
-    }
+@dataclass
+class LoadReport:
+    batches: int = 0
+    files: int = 0
+    pages: int = 0
+    articles: int = 0
+    figures: int = 0
+    skipped_files: int = 0  # already loaded earlier
+    crawl: dict[str, Any] = field(default_factory=dict)  # shards' crawl counts, per source
+
+    def counts(self) -> dict[str, int]:
+        return {k: v for k, v in self.__dict__.items() if k != "crawl"}
 
 
-def load_crawl(
-    db: Path, pages: Sequence[dict], articles: Sequence[dict], run_id: str
-) -> dict[str, int]:
-    """Upsert fetched pages and parsed articles. A page that failed this time
-    keeps its earlier article: only a successful parse replaces an article."""
-    article_rows = [article_row(a) for a in articles]
+def load_batches(db: Path, location: str, run_id: str) -> LoadReport:
+    """Load every complete batch of the landing store not loaded before."""
+    report = LoadReport()
     with connect(db) as con:
-        con.execute("begin")
-        n_pages = _upsert(con, "pages", "page_id", _frame(pages, PAGE_COLUMNS, run_id))
-        frame = _frame(article_rows, ARTICLE_COLUMNS, run_id)
-        frame["district_codes"] = frame["district_codes"].map(json.dumps)
-        n_articles = _upsert_articles(con, frame)
-        con.execute("commit")
-    return {"pages": n_pages, "articles": n_articles}
+        done = {r[0] for r in con.execute("select file from raw.landing_files").fetchall()}
+        for manifest in landing.list_batches(location):
+            keys = [landing.file_key(manifest, kind) for kind in manifest["files"]]
+            if all(k in done for k in keys):
+                report.skipped_files += len(keys)
+                continue
+            with tempfile.TemporaryDirectory(prefix="chitieu-load-") as tmp:
+                files = landing.fetch_batch(location, manifest, Path(tmp))
+                counts = _load_batch(con, manifest, files, run_id)
+            report.batches += 1
+            report.files += len(keys)
+            report.crawl.update((manifest.get("crawl") or {}).get("sources") or {})
+            for kind, n in counts.items():
+                setattr(report, kind, getattr(report, kind) + n)
+    log.info("landing load: %s", report.counts())
+    return report
 
 
-def _upsert_articles(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> int:
-    if frame.empty:
-        return 0
-    # district codes travel as JSON text: pandas has no reliable list dtype for DuckDB
-    frame = frame.rename(columns={"district_codes": "district_codes_json"})
-    con.register("incoming", frame)
+def _load_batch(
+    con: duckdb.DuckDBPyConnection, manifest: dict, files: dict[str, Path], run_id: str
+) -> dict[str, int]:
+    """Upsert a batch's pages, articles and figures and record its files, atomically."""
+    worker = manifest.get("worker") or {}
+    who = f"{worker.get('hostname')}:{worker.get('pid')}"
+    con.execute("begin")
     try:
-        con.execute(
-            "delete from raw.articles where article_id in (select article_id from incoming)"
-        )
-        cols = [c for c in frame.columns if c != "district_codes_json"]
-        con.execute(
-            f"insert into raw.articles ({', '.join(cols)}, district_codes) "
-            f"select {', '.join(cols)}, cast(district_codes_json::json as varchar[]) from incoming"
-        )
-    finally:
-        con.unregister("incoming")
-    return len(frame)
+        counts = {
+            "pages": _upsert(con, schema.PAGES, files["pages"], run_id),
+            "articles": _upsert(con, schema.ARTICLES, files["articles"], run_id),
+            "figures": _replace_figures(con, files, run_id),
+        }
+        _record_errors(con, manifest.get("extraction_failed") or [], run_id)
+        for kind, info in manifest["files"].items():
+            con.execute(
+                "insert into raw.landing_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+                [landing.file_key(manifest, kind), manifest["batch_id"], kind, info["sha256"],
+                 info["rows"], manifest.get("shard"), manifest.get("shards"), who, run_id],
+            )  # fmt: skip
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return counts
 
 
-def articles_to_extract(db: Path, version: str) -> list[dict[str, str]]:
+def _upsert(con: duckdb.DuckDBPyConnection, table: schema.Table, path: Path, run_id: str) -> int:
+    src = f"read_parquet('{path}')"
+    cols = ", ".join(table.column_names)
+    con.execute(
+        f"delete from raw.{table.name} where {table.key} in (select {table.key} from {src})"
+    )
+    con.execute(
+        f"insert into raw.{table.name} ({cols}, run_id, loaded_at) "
+        f"select {cols}, ?, now() from {src}",
+        [run_id],
+    )
+    return con.execute(f"select count(*) from {src}").fetchall()[0][0]
+
+
+def _replace_figures(con: duckdb.DuckDBPyConnection, files: dict[str, Path], run_id: str) -> int:
+    """The batch's articles get exactly the figures extracted with them; an article the
+    extractor failed on (no figures_version) keeps its earlier figures until it is retried."""
+    ids = (
+        f"(select article_id from read_parquet('{files['articles']}') "
+        "where figures_version is not null)"
+    )
+    con.execute(f"delete from raw.figures where article_id in {ids}")
+    table = schema.figures_table()
+    src = f"read_parquet('{files['figures']}')"
+    cols = ", ".join(table.column_names)
+    con.execute(
+        f"insert into raw.figures ({cols}, run_id, loaded_at) select {cols}, ?, now() from {src}",
+        [run_id],
+    )
+    return con.execute(f"select count(*) from {src}").fetchall()[0][0]
+
+
+def _record_errors(con: duckdb.DuckDBPyConnection, failed: list[dict], run_id: str) -> None:
+    for row in failed:
+        con.execute(
+            "insert into raw.extraction_errors values (?, ?, ?, ?)",
+            [row["article_id"], row["error"], run_id, datetime.now(UTC)],
+        )
+
+
+# -- re-extraction of stored articles (a new extractor) -----------------------------------
+def stale_article_ids(db: Path, version: str) -> list[str]:
     """Articles whose figures are missing or came from another extractor version."""
     with connect(db) as con:
         rows = con.execute(
-            "select article_id, content_hash, body_text from raw.articles "
-            "where figures_version is distinct from ? order by article_id",
+            "select article_id from raw.articles where figures_version is distinct from ? "
+            "order by article_id",
             [version],
         ).fetchall()
-    return [{"article_id": a, "content_hash": h, "text": t} for a, h, t in rows]
+    return [r[0] for r in rows]
 
 
-def load_figures(
+def articles_for_extraction(db: Path, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    with connect(db) as con:
+        con.register("wanted", pd.DataFrame({"article_id": list(article_ids)}))
+        rows = con.execute(
+            "select article_id, content_hash, body_text, published_at from raw.articles "
+            "where article_id in (select article_id from wanted) order by article_id"
+        ).fetchall()
+    return [
+        {"article_id": a, "content_hash": h, "text": t, "published_at": p} for a, h, t, p in rows
+    ]
+
+
+def replace_figures(
     db: Path, article_ids: Iterable[str], rows: Sequence[dict], version: str, run_id: str
 ) -> int:
     """Replace the figures of these articles and mark them extracted with `version`.
 
-    Rows flagged `extraction_error` are recorded in raw.extraction_errors; their
-    articles keep their earlier figures and are tried again on the next run."""
+    Rows flagged `extraction_error` are recorded in raw.extraction_errors; their articles
+    keep their earlier figures and are tried again on the next run."""
     failed = [r for r in rows if "extraction_error" in r]
     failed_ids = {r["article_id"] for r in failed}
-    figures = [r for r in rows if "extraction_error" not in r]
+    table = schema.figures_table()
+    frame = pd.DataFrame(
+        [{c: r.get(c) for c in table.column_names} for r in rows if "extraction_error" not in r],
+        columns=table.column_names,
+    )
     ids = pd.DataFrame({"article_id": [a for a in article_ids if a not in failed_ids]})
-    frame = _frame(figures, FIGURE_COLUMNS, run_id)
     with connect(db) as con:
         con.execute("begin")
-        _record_extraction_errors(con, failed, run_id)
+        _record_errors(con, [{"article_id": r["article_id"], "error": r["extraction_error"]}
+                             for r in failed], run_id)  # fmt: skip
         con.register("done_articles", ids)
-        con.execute(
-            "delete from raw.figures where article_id in (select article_id from done_articles)"
-        )
+        con.execute("delete from raw.figures where article_id in (select * from done_articles)")
         if not frame.empty:
             con.register("incoming", frame)
-            cols = ", ".join(frame.columns)
-            con.execute(f"insert into raw.figures ({cols}) select {cols} from incoming")
-            con.unregister("incoming")
+            cols = ", ".join(table.column_names)
+            con.execute(
+                f"insert into raw.figures ({cols}, run_id, loaded_at) "
+                f"select {table.casts()}, ?, now() from incoming",
+                [run_id],
+            )
         con.execute(
             "update raw.articles set figures_version = ? "
-            "where article_id in (select article_id from done_articles)",
+            "where article_id in (select * from done_articles)",
             [version],
         )
-        con.unregister("done_articles")
         con.execute("commit")
     return len(frame)
 
 
-def _record_extraction_errors(con: duckdb.DuckDBPyConnection, failed: list[dict], run_id: str):
-    for row in failed:
-        con.execute(
-            "insert into raw.extraction_errors values (?, ?, ?, ?)",
-            [row["article_id"], row["extraction_error"], run_id, datetime.now(UTC)],
-        )
-
-
+# -- runs, sources, digests ---------------------------------------------------------------
 def record_run(db: Path, run_id: str, started_at: datetime, status: str, counts: dict) -> None:
     with connect(db) as con:
         con.execute("delete from raw.runs where run_id = ?", [run_id])
@@ -267,6 +237,70 @@ def record_run(db: Path, run_id: str, started_at: datetime, status: str, counts:
         )
 
 
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> Any:
+    row = con.execute(sql, params or []).fetchone()
+    return row[0] if row else None
+
+
 def table_counts(db: Path, tables: Iterable[str] = ("pages", "articles", "figures")) -> dict:
     with connect(db, read_only=True) as con:
-        return {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in tables}
+        return {t: _scalar(con, f"select count(*) from raw.{t}") for t in tables}
+
+
+def raw_digest(db: Path) -> str:
+    """What the marts are built from: row counts and last load of each raw table."""
+    with connect(db) as con:
+        parts = [
+            f"{t}:{con.execute(f'select count(*), max({c}) from raw.{t}').fetchone()}"
+            for t, c in zip(
+                DIGEST_TABLES, ("loaded_at", "loaded_at", "loaded_at", "removed_at"), strict=True
+            )
+        ]
+    return text_digest(*parts)
+
+
+def request_source_removal(db: Path, source_name: str) -> None:
+    """Record that a source is to leave the warehouse; the next run's load takes it out."""
+    with connect(db) as con:
+        con.execute(
+            "insert into raw.source_removals (source_name, requested_at) values (?, ?)",
+            [source_name, datetime.now(UTC)],
+        )
+
+
+def apply_source_removals(db: Path, run_id: str) -> list[dict[str, Any]]:
+    """Delete the pages, articles and figures of every source whose removal is pending."""
+    done = []
+    with connect(db) as con:
+        pending = con.execute(
+            "select distinct source_name from raw.source_removals where removed_run_id is null"
+        ).fetchall()
+        for (name,) in pending:
+            con.execute("begin")
+            figures = _scalar(
+                con,
+                "delete from raw.figures where article_id in "
+                "(select article_id from raw.articles where source_name = ?)",
+                [name],
+            )
+            articles = _scalar(con, "delete from raw.articles where source_name = ?", [name])
+            pages = _scalar(con, "delete from raw.pages where source_name = ?", [name])
+            con.execute(
+                "update raw.source_removals set removed_run_id = ?, removed_at = ?, pages = ?, "
+                "articles = ?, figures = ? where source_name = ? and removed_run_id is null",
+                [run_id, datetime.now(UTC), pages, articles, figures, name],
+            )
+            con.execute("commit")
+            done.append({"source": name, "pages": pages, "articles": articles, "figures": figures})
+    return done
+
+
+def source_counts(db: Path) -> dict[str, dict[str, int]]:
+    """Pages, articles and figures per source in the raw layer."""
+    with connect(db, read_only=True) as con:
+        rows = con.execute(
+            "select p.source_name, count(distinct p.page_id), count(distinct a.article_id), "
+            "count(f.figure_id) from raw.pages p left join raw.articles a using (page_id) "
+            "left join raw.figures f using (article_id) group by 1 order by 1"
+        ).fetchall()
+    return {n: {"pages": p, "articles": a, "figures": f} for n, p, a, f in rows}

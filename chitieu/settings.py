@@ -17,6 +17,15 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 WAREHOUSE_FILE = "chitieu.duckdb"
+# DuckDB's memory cap for the pipeline's connections (and dbt's: profiles.yml reads the same
+# variable): its default is 80% of RAM, which a 10,000-page build would happily take.
+DUCKDB_MEMORY = os.environ.get("CHITIEU_DUCKDB_MEMORY", "512MB")
+
+
+def duckdb_config() -> dict[str, str | bool | int | float | list[str]]:
+    """The configuration of every pipeline connection (the same for all: DuckDB refuses a
+    second connection to a file with another configuration)."""
+    return {"memory_limit": DUCKDB_MEMORY}
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,24 @@ class Paths:
         return self.state / "build"
 
     @property
+    def landing(self) -> Path:
+        """This home's landing store: the crawl's Parquet batches, until published."""
+        return self.state / "landing"
+
+    @property
+    def trials(self) -> Path:
+        """Scratch stores of trial crawls (`chitieu crawl`): never part of the warehouse."""
+        return self.state / "trials"
+
+    def run_dir(self, run_id: str) -> Path:
+        """A run's own files until it is published (e.g. its validation report)."""
+        return self.state / "runs" / run_id
+
+    @property
+    def logs(self) -> Path:
+        return self.state / "logs"
+
+    @property
     def dbt_target(self) -> Path:
         return self.state / "dbt" / "target"
 
@@ -67,7 +94,7 @@ class Paths:
         return self.state / "gx"
 
     def ensure(self) -> Paths:
-        for folder in (self.state, self.archive, self.build, self.warehouse, self.validation):
+        for folder in (self.state, self.archive, self.build, self.warehouse):
             folder.mkdir(parents=True, exist_ok=True)
         return self
 

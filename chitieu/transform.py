@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
+import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chitieu.digest import tree_digest
+from chitieu.isolate import in_child
 from chitieu.settings import DBT_PROJECT_DIR, Paths
 
 log = logging.getLogger(__name__)
@@ -62,15 +65,15 @@ def _outcome(result) -> DbtOutcome:
     return DbtOutcome(success=bool(result.success), counts=counts, failures=failures)
 
 
-def project_digest() -> str:
-    """A digest of the dbt project's models, macros, seeds and settings."""
-    digest = hashlib.sha256()
+def project_files() -> list[Path]:
+    """The dbt project's models, macros, seeds, tests and settings."""
     folders = ("models", "macros", "seeds", "tests")
     files = [p for f in folders for p in (DBT_PROJECT_DIR / f).rglob("*") if p.is_file()]
-    for path in sorted(files) + [DBT_PROJECT_DIR / "dbt_project.yml"]:
-        digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return [*files, DBT_PROJECT_DIR / "dbt_project.yml"]
+
+
+def project_digest() -> str:
+    return tree_digest(project_files(), DBT_PROJECT_DIR)[:16]
 
 
 def build(paths: Paths, db: Path) -> DbtOutcome:
@@ -85,3 +88,38 @@ def build(paths: Paths, db: Path) -> DbtOutcome:
     record.parent.mkdir(parents=True, exist_ok=True)
     record.write_text(current)
     return outcome
+
+
+def write_docs(paths: Paths, db: Path, out_dir: Path) -> Path:
+    """The analysts' documentation of the warehouse `db` (every model, column, test and the
+    lineage) as one offline HTML file, `out_dir/index.html`: `dbt docs generate --static`
+    embeds the manifest and the catalog in the page, which needs no server and no network.
+    Raises DbtBuildError when dbt fails; the file is replaced atomically."""
+    outcome = run_dbt(paths, db, "docs", "generate", "--static")
+    page = paths.dbt_target / "static_index.html"
+    if not outcome.success or not page.exists():
+        raise DbtBuildError("dbt docs generate failed:\n  " + "\n  ".join(outcome.failures))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / ".index.html.tmp"
+    shutil.copyfile(page, tmp)
+    os.replace(tmp, out_dir / "index.html")
+    return out_dir / "index.html"
+
+
+def publication_parts(paths: Paths) -> dict[str, Callable[[Path, Path], Path]]:
+    """Parts of a publication that dbt writes (name -> writer(db, folder))."""
+    return {"docs": lambda _db, folder: in_child(cached_docs, paths, folder)}
+
+
+def cached_docs(paths: Paths, out_dir: Path) -> Path:
+    """The static docs of the working warehouse, generated again only when the dbt project
+    changed (the page shows models, columns, tests and lineage: no data)."""
+    cached = paths.state / "dbt" / f"docs-{project_digest()}.html"
+    if not cached.exists():
+        for old in cached.parent.glob("docs-*.html"):
+            old.unlink()
+        write_docs(paths, paths.build_db, cached.parent / "docs-tmp")
+        os.replace(cached.parent / "docs-tmp" / "index.html", cached)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, out_dir / "index.html")
+    return out_dir / "index.html"

@@ -7,10 +7,8 @@ read through a read-only connection that is closed before validation starts.
 
 from __future__ import annotations
 
-import html
 import logging
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +17,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from chitieu.settings import duckdb_config
+from expectations.offline_docs import make_offline
 from expectations.suites import BLOCKING, FINDING, MIN_ROW_SHARE, SUITES, Check, Suite, Where
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ class ValidationReport:
 
 
 def read_frames(db: Path, suites: list[Suite]) -> dict[str, pd.DataFrame]:
-    con = duckdb.connect(str(db), read_only=True)
+    con = duckdb.connect(str(db), read_only=True, config=duckdb_config())
     try:
         return {s.name: con.execute(s.query).df() for s in suites}
     finally:
@@ -112,42 +112,9 @@ def validate(
             checks.append(guard)
         results.extend(run_suite(context, suite, checks, frames[suite.name]))
     context.build_data_docs(site_names=[DOCS_SITE])
+    make_offline(docs_dir)  # GX's pages load their scripts and styles from CDNs otherwise
     index = docs_dir / "index.html"
-    if index.exists():
-        add_offline_summary(index, results)
     return ValidationReport(run_id, datetime.now(UTC), results, index if index.exists() else None)
-
-
-def add_offline_summary(index: Path, results: list[CheckResult]) -> None:
-    """Put a static list of this run's suites at the top of the Data Docs index.
-
-    GX renders its index tables with scripts from public CDNs: with no network
-    (our default, and many servers) the index would show no suite at all."""
-    docs = index.parent
-    rows = []
-    for suite in dict.fromkeys(r.suite_name for r in results):
-        mine = [r for r in results if r.suite_name == suite]
-        failed = [r for r in mine if not r.success]
-        pages = sorted(
-            (docs / "validations" / suite).rglob("*.html"), key=lambda p: p.stat().st_mtime
-        )
-        link = pages[-1].relative_to(docs).as_posix() if pages else f"expectations/{suite}.html"
-        rows.append(
-            f'<tr><td><a href="{link}">{html.escape(suite)}</a></td><td>{len(mine) - len(failed)}'
-            f"/{len(mine)}</td><td>{sum(r.severity == BLOCKING for r in failed)}</td>"
-            f"<td>{sum(r.severity == FINDING for r in failed)}</td></tr>"
-        )
-    section = (
-        '<section id="chitieu-summary" style="font-family:sans-serif;margin:1rem">'
-        "<h2>chitieu: suites of the last run</h2><table border=1 cellpadding=4>"
-        "<tr><th>suite</th><th>passed</th><th>blocking failed</th><th>findings</th></tr>"
-        + "".join(rows)
-        + "</table></section>"
-    )
-    page = index.read_text(encoding="utf-8")
-    page = re.sub(r'<section id="chitieu-summary".*?</section>', "", page, flags=re.S)
-    index.write_text(re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + section, page, count=1),
-                     encoding="utf-8")  # fmt: skip
 
 
 def gx_context(gx_root: Path, docs_dir: Path):

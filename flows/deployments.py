@@ -1,49 +1,77 @@
-"""`python -m flows.deployments [prefect deploy options]`: `prefect deploy` for this project;
+"""`python -m flows.deployments [--all | NAME ...]`: the deployments of prefect.yaml, applied;
 `python -m flows.deployments ls`: the deployments with their schedules.
 
-It is Prefect's own `prefect deploy` (reading prefect.yaml) with one fix: with the pinned
-server stack (prefect 3.8.8, fastapi 0.153) the deploy command's "is a worker online?"
-query sends `limit: null`, which the server rejects with 422 after the first deployment was
-created, so `prefect deploy --all` stops there. The fix gives that query explicit paging.
-Run it from the project folder with PREFECT_API_URL set (`chitieu server` does).
-
-`prefect deployment ls` fails the same way (422, `limit: null`) on this stack; `ls` here
-reads the same list straight from the REST API.
+prefect.yaml declares the deployments. They are applied with Prefect's public
+`RunnerDeployment.from_entrypoint(...).apply()`, from this checkout (its folder becomes each
+deployment's working directory, as `prefect deploy` records it), rather than with the
+`prefect deploy` command: on the pinned stack (prefect 3.8.8, fastapi 0.153) that command's
+"is a worker online?" query sends `limit: null`, which the server rejects with 422 after the
+first deployment. `prefect deployment ls` fails the same way; `ls` here reads the same list
+straight from the REST API. Run it with PREFECT_API_URL set (`chitieu server` does).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
+import yaml  # type: ignore[import-untyped]
+
+from chitieu.settings import PROJECT_ROOT
+
 POOL = "chitieu-process"  # as in prefect.yaml
+PREFECT_YAML = PROJECT_ROOT / "prefect.yaml"
 
 
-def _patch_worker_query() -> None:
-    from prefect.client.orchestration._work_pools import client as work_pools
+def declared(path: Path = PREFECT_YAML) -> list[dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["deployments"]
 
-    original = work_pools.WorkPoolAsyncClient.read_workers_for_work_pool
 
-    async def read_workers_for_work_pool(
-        self: Any,
-        work_pool_name: str,
-        worker_filter: Any = None,
-        offset: int | None = None,
-        limit: int | None = None,
-    ) -> Any:
-        return await original(self, work_pool_name, worker_filter, offset or 0, limit or 200)
+def apply(spec: dict[str, Any]) -> Any:
+    """One deployment of prefect.yaml, created or updated on the API."""
+    from prefect.deployments.runner import RunnerDeployment
+    from prefect.schedules import Cron
 
-    work_pools.WorkPoolAsyncClient.read_workers_for_work_pool = read_workers_for_work_pool  # type: ignore[method-assign]
+    schedules = [Cron(s["cron"], timezone=s.get("timezone")) for s in spec.get("schedules") or []]
+    pool = spec.get("work_pool") or {}
+    deployment = RunnerDeployment.from_entrypoint(
+        entrypoint=spec["entrypoint"],
+        name=spec["name"],
+        description=spec.get("description"),
+        tags=spec.get("tags"),
+        parameters=spec.get("parameters") or {},
+        schedules=schedules,
+        concurrency_limit=spec.get("concurrency_limit"),
+        work_pool_name=pool.get("name", POOL),
+        work_queue_name=pool.get("work_queue_name"),
+    )
+    return deployment.apply()
+
+
+def deploy_all(names: list[str] | None = None) -> list[str]:
+    """Apply the named deployments (default: all) from the project folder."""
+    os.chdir(PROJECT_ROOT)  # entrypoints and the recorded working directory are relative
+    done = []
+    for spec in declared():
+        if not names or spec["name"] in names:
+            apply(spec)
+            done.append(spec["name"])
+    return done
 
 
 def list_deployments(api_url: str) -> list[str]:
     """One line per deployment: name, work queue, schedules, paused or not."""
     import httpx
 
+    from flows.runtime import api_auth
+
     response = httpx.post(
-        f"{api_url.rstrip('/')}/deployments/filter", json={"limit": 200, "offset": 0}, timeout=30
-    )
+        f"{api_url.rstrip('/')}/deployments/filter", json={"limit": 200, "offset": 0},
+        timeout=30, auth=api_auth(),
+    )  # fmt: skip
     response.raise_for_status()
     lines = []
     for row in sorted(response.json(), key=lambda r: r["name"]):
@@ -73,20 +101,13 @@ def ensure_pool(name: str = POOL) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     if args[:1] == ["ls"]:
-        import os
-
-        print(
-            "\n".join(
-                list_deployments(os.environ.get("PREFECT_API_URL", "http://127.0.0.1:4200/api"))
-            )
-        )
+        api_url = os.environ.get("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+        print("\n".join(list_deployments(api_url)))
         return
     ensure_pool()
-    _patch_worker_query()
-    from prefect.cli import app
-
-    sys.argv = ["prefect", "--no-prompt", "deploy", *(args or ["--all"])]
-    app()
+    names = [a for a in args if a != "--all"]
+    for name in deploy_all(names or None):
+        print(f"deployment applied: {name}")
 
 
 if __name__ == "__main__":

@@ -1,34 +1,34 @@
-"""Scale-out: crawl shards on many workers, load their landing files with one writer.
+"""Scale-out: the same stages, more shards on more workers, one writer.
 
     chitieu-scaleout (warehouse machine)
       ├─ chitieu-crawl-shard  shard 0 of N ─► any worker ─► <landing>/batches/<id>/*.parquet
       ├─ chitieu-crawl-shard  shard 1 of N ─► any worker ─► ...
-      └─ chitieu-load-landing (subflow) ─► raw.* of the build warehouse ─► dbt ─► GX ─► publish
+      └─ chitieu-load-landing (subflow) ─► raw.* of the working warehouse ─► dbt ─► GX ─► publish
 
-Workers never open the warehouse: they crawl, parse and extract figures, and write Parquet
-batches to the landing store. `load_landing` is the only DuckDB writer; it records every
-file it loaded in `raw.landing_files`, so a batch is loaded exactly once however often it runs.
+A shard run is the crawl stage of a local run, on a share of the sources, writing to a shared
+landing store; workers never open the warehouse. `load_landing` is the rest of a local run:
+the one loader loads each batch exactly once (`raw.landing_files`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
-import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger
 from prefect.deployments import run_deployment
+from prefect.flow_runs import wait_for_flow_run
+from prefect.utilities.asyncutils import run_coro_as_sync
 
-from chitieu import extraction, raw
-from chitieu import landing as landing_files
 from chitieu.settings import PROJECT_ROOT, Paths
 from chitieu.summary import RunSummary
-from flows import tasks
-from flows.pipeline import _extract, finish_run
-from flows.runtime import Checkpoints, build_inputs_digest, warehouse_writer
+from flows import stages
+from flows.pipeline import task_step
+from flows.runtime import CrawlProgress, host_limits, warehouse_writer
+from scrapers.crawl import summarise
 from scrapers.registry import DEFAULT_REGISTRY, MIRROR_REGISTRY, Source, load_registry
 
 SHARD_DEPLOYMENT = "chitieu-crawl-shard/crawl-shard"
@@ -37,7 +37,7 @@ LANDING_ENV = "CHITIEU_LANDING"
 
 def landing_location(landing: str | None, home: str | None) -> str:
     """The landing store: the parameter, else $CHITIEU_LANDING, else `<state>/landing`."""
-    return landing or os.environ.get(LANDING_ENV) or str(Paths.from_env(home).state / "landing")
+    return landing or os.environ.get(LANDING_ENV) or str(Paths.from_env(home).landing)
 
 
 def registry_sources(registry: str | None, base_url: str | None) -> list[Source]:
@@ -57,26 +57,6 @@ def shard_of(sources: list[Source], shard: int, shards: int) -> list[Source]:
     return [s for i, s in enumerate(sources) if i % shards == shard]
 
 
-@task(name="extract-articles")
-def extract_articles(articles: list[dict]) -> list[dict]:
-    """Figures of freshly parsed articles (scraper rows), as raw.figures rows."""
-    rows = [raw.article_row(a) for a in articles]
-    return extraction.extract_batch(
-        [{"article_id": r["article_id"], "content_hash": r["content_hash"], "text": r["body_text"]}
-         for r in rows]
-    )  # fmt: skip
-
-
-@task(name="write-landing", retries=2, retry_delay_seconds=10)
-def write_landing(
-    location: str, crawled: Any, figures: list[dict], meta: dict[str, Any]
-) -> dict[str, Any]:
-    return landing_files.write_batch(
-        location, crawled.pages, crawled.articles, figures,
-        extractor_version=extraction.extractor_version(), meta=meta,
-    )  # fmt: skip
-
-
 @flow(name="chitieu-crawl-shard", log_prints=False)
 def crawl_shard(
     shard: int = 0,
@@ -86,85 +66,49 @@ def crawl_shard(
     base_url: str | None = None,
     sources: list[str] | None = None,
     home: str | None = None,
-    batch_size: int = 250,
 ) -> dict[str, Any]:
-    """Crawl one shard of the registry and write its pages, articles and figures as a
-    landing batch. The archive (for conditional GETs) is this machine's state folder."""
-    logger = get_run_logger()
-    paths = Paths.from_env(home).ensure()
-    location = landing_location(landing, home)
-    chosen = [
-        s for s in shard_of(registry_sources(registry, base_url), shard, shards)
-        if not sources or s.name in sources
-    ]  # fmt: skip
-    logger.info("shard %d/%d: %s", shard, shards, [s.name for s in chosen])
-    crawled = tasks.crawl(chosen, paths.archive, False)
-    articles = crawled.articles
-    batches = [articles[i : i + batch_size] for i in range(0, len(articles), batch_size)]
-    figures = [f for future in extract_articles.map(batches) for f in future.result()]
+    """Crawl one shard of the registry into the landing store (pages, articles, figures).
+    The archive (for conditional GETs) is this machine's state folder."""
     from prefect.runtime import flow_run
 
-    meta = {
-        "shard": shard, "shards": shards, "sources": [s.name for s in chosen],
-        "flow_run_id": str(flow_run.id), "crawl": crawled.counts(),
-    }  # fmt: skip
-    manifest = write_landing(location, crawled, figures, meta)
-    logger.info("landing batch %s in %s", manifest["batch_id"], location)
-    return manifest
-
-
-@task(name="load-landing-files")
-def load_landing_files(db: Path, location: str, run_id: str) -> landing_files.LoadReport:
-    return landing_files.load_batches(db, location, run_id)
+    request = stages.RunRequest(
+        home=home, registry=registry, use_mirror=False, landing=landing_location(landing, home)
+    )
+    chosen = shard_of(
+        stages.select_sources(registry_sources(registry, base_url), tuple(sources or ())),
+        shard, shards,
+    )  # fmt: skip
+    get_run_logger().info("shard %d/%d: %s", shard, shards, [s.name for s in chosen])
+    request.paths.ensure()
+    meta = {"shard": shard, "shards": shards, "flow_run_id": str(flow_run.id)}
+    with host_limits(chosen), CrawlProgress():
+        outcome = task_step(request)("crawl", stages.crawl, chosen, request, meta)
+    return {"batches": outcome.batches, "crawl": outcome.counts}
 
 
 @flow(name="chitieu-load-landing", log_prints=False)
 def load_landing(
-    landing: str | None = None,
-    home: str | None = None,
-    build: bool = True,
-    batch_size: int = 250,
+    landing: str | None = None, home: str | None = None, build: bool = True
 ) -> dict[str, Any]:
-    """Load every new landing batch, then build, validate and publish.
-
-    The build is skipped when nothing new was loaded and its inputs (raw tables, dbt project,
-    checks, extractor) are the ones of the published warehouse."""
-    logger = get_run_logger()
-    paths = Paths.from_env(home).ensure()
-    location = landing_location(landing, home)
-    run_id = uuid.uuid4().hex
-    summary = RunSummary(run_id=run_id, started_at=datetime.now(UTC), paths=paths)
-    stamp = paths.build / "published_inputs"
-    with warehouse_writer():
-        report = load_landing_files(paths.build_db, location, run_id)
-        summary.loaded, summary.crawl = report.counts(), report.crawl
-        logger.info("loaded from %s: %s", location, summary.loaded)
-        result: dict[str, Any] = {"run_id": run_id, "loaded": summary.loaded, "built": False}
-        if not build:
-            return result
-        digest = build_inputs_digest(paths.build_db)
-        unchanged = stamp.exists() and stamp.read_text() == digest
-        if unchanged and paths.published.exists():
-            logger.info("nothing new since the published warehouse: build skipped")
-            return {**result, "published": str(paths.published)}
-        summary.figures_extracted = _extract(paths, run_id, batch_size)
-        finish_run(paths, summary, Checkpoints(paths.state, run_id))
-        stamp.write_text(build_inputs_digest(paths.build_db))
-    return {**result, "built": True, "published": str(summary.published)}
-
-
-def _wait(flow_run_ids: list[Any], timeout: float, poll: float = 5.0) -> list[Any]:
-    from prefect.client.orchestration import get_client
-
-    deadline = time.monotonic() + timeout
-    with get_client(sync_client=True) as client:
-        while True:
-            runs = [client.read_flow_run(i) for i in flow_run_ids]
-            if all(r.state and r.state.is_final() for r in runs):
-                return runs
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"shard runs still running after {timeout:.0f} s")
-            time.sleep(poll)
+    """Load every new landing batch, then build, validate and publish (skipped when the
+    inputs are those of the published warehouse)."""
+    request = stages.RunRequest(
+        home=home, use_mirror=False, landing=landing_location(landing, home)
+    )
+    with stages.prepared(request) as request:
+        step = task_step(request)
+        summary = RunSummary(request.run_id, datetime.now(UTC), request.paths.ensure())
+        with warehouse_writer():
+            if not build:
+                summary.loaded = step("load", stages.load, request)
+            else:
+                stages.finish(request, summary, step)
+        if summary.loaded.get("crawl"):
+            summary.crawl = summarise(summary.loaded["crawl"])
+    built = build and not summary.build_skipped
+    published = str(summary.published) if summary.published else None
+    return {"run_id": request.run_id, "loaded": summary.loaded, "built": built,
+            "published": published}  # fmt: skip
 
 
 @flow(name="chitieu-scaleout", log_prints=False)
@@ -176,7 +120,7 @@ def scaleout(
     sources: list[str] | None = None,
     home: str | None = None,
     shard_deployment: str = SHARD_DEPLOYMENT,
-    timeout_seconds: float = 6 * 3600,
+    timeout_seconds: int = 6 * 3600,
 ) -> dict[str, Any]:
     """Fan the crawl out to the work pool, one run per shard, then load and publish here."""
     logger = get_run_logger()
@@ -189,8 +133,14 @@ def scaleout(
         )
         for k in range(shards)
     ]  # fmt: skip
-    runs = _wait([r.id for r in submitted], timeout_seconds)  # type: ignore[union-attr]
-    failed = [r.name for r in runs if not r.state.is_completed()]
+
+    async def wait_all() -> list[Any]:
+        return await asyncio.gather(
+            *(wait_for_flow_run(r.id, timeout=timeout_seconds) for r in submitted)  # type: ignore[union-attr]
+        )
+
+    runs: list[Any] = run_coro_as_sync(wait_all()) or []
+    failed = [r.name for r in runs if not (r.state and r.state.is_completed())]
     if failed:
         # the finished shards' batches stay in the landing store: the next load picks them up
         logger.warning("shard runs not completed: %s", failed)

@@ -1,106 +1,183 @@
-"""Site adapters: the registry's CSS selectors applied to a page.
+"""Site adapters: the registry's CSS selectors applied to a page (lxml).
 
 Adapters are data (``selectors`` in the registry), so this module only knows how to apply
-a selector set; there is no per-site code.
+a selector set; there is no per-site code. Each CSS selector is translated to XPath once
+per process (``cssselect``) and evaluated by libxml2.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urldefrag, urljoin, urlsplit
 
-import soupsieve
-from bs4 import BeautifulSoup, Tag
-from soupsieve import SelectorSyntaxError
+from cssselect import HTMLTranslator, SelectorError
+from lxml.etree import XPath, _Element
 
-from scrapers.blocks import clean_text, node_blocks
-from scrapers.generic import NOISE_HEADINGS, drop_noise_headings
+from scrapers.blocks import node_blocks, remove, tag_of, text_of
+from scrapers.furniture import drop_noise_headings, is_noise_block
 
 log = logging.getLogger(__name__)
+_TRANSLATOR = HTMLTranslator()
+LISTING_MIN_LINKS = 3  # a page without an article body and this many listing links is a listing
 
 
-def select_all(soup: BeautifulSoup | Tag, selectors: list[str]) -> list[Tag]:
-    found: list[Tag] = []
+_STEP = "descendant-or-self::"
+
+
+def _condition(xpath: str) -> str | None:
+    """A one-step translation (``descendant-or-self::tag[predicate]``, no combinator) as a
+    predicate on the element itself; None for selectors with combinators."""
+    if not xpath.startswith(_STEP):
+        return None
+    rest = xpath[len(_STEP) :]
+    name, _, pred = rest.partition("[")
+    if not name or not (name == "*" or name.replace("-", "").isalnum()):
+        return None
+    if pred:
+        depth, quote = 1, ""
+        for i, char in enumerate(pred):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char in "[]":
+                depth += 1 if char == "[" else -1
+                if depth == 0 and i != len(pred) - 1:
+                    return None  # a second step or predicate follows
+        pred = pred[:-1]
+    tests = ([f"self::{name}"] if name != "*" else []) + ([f"({pred})"] if pred else [])
+    return " and ".join(tests) or "true()"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A selector list as XPath: ``find`` (every match under a node, document order) and,
+    for the selectors without combinators, ``is_match`` (does this element match)."""
+
+    find: XPath | None
+    is_match: XPath | None
+    complex_find: XPath | None
+
+    def select(self, root: _Element) -> list[_Element]:
+        return [el for el in self.find(root) if isinstance(el, _Element)] if self.find else []
+
+    def matches_within(self, node: _Element) -> bool:
+        """``node`` or one of its ancestors matches."""
+        chain = [node, *node.iterancestors()]
+        if self.is_match is not None and any(self.is_match(el) for el in chain):
+            return True
+        if self.complex_find is None:
+            return False
+        found = set(self.complex_find(node.getroottree().getroot()))
+        return any(el in found for el in chain)
+
+
+@lru_cache(maxsize=2048)
+def compile_css(selectors: tuple[str, ...]) -> Compiled:
+    """One pass for a selector list (their union, in document order); bad selectors are
+    logged once and left out. Selectors without combinators share one condition, so the
+    tree is walked once however many there are."""
+    simple: list[str] = []
+    complex_: list[str] = []
     for sel in selectors:
         try:
-            found.extend(soup.select(sel))
-        except (SelectorSyntaxError, ValueError) as exc:
+            xpath = _TRANSLATOR.css_to_xpath(sel)
+        except SelectorError as exc:
             log.warning("bad selector %r: %s", sel, exc)
-    return found
-
-
-def _iselect(soup: BeautifulSoup | Tag, sel: str) -> Iterator[Tag]:
-    """Matches of one selector, lazily: the walk stops when the caller stops."""
-    try:
-        yield from soupsieve.iselect(sel, soup)
-    except (SelectorSyntaxError, ValueError) as exc:
-        log.warning("bad selector %r: %s", sel, exc)
-
-
-def select_first_text(soup: BeautifulSoup, selectors: list[str]) -> str | None:
-    """Text (or ``content`` of a meta tag) of the first selector that matches."""
-    for sel in selectors:
-        for tag in _iselect(soup, sel):
-            value = tag.get("content") if tag.name == "meta" else tag.get_text(" ")
-            text = clean_text(str(value or ""))
-            if text:
-                return text
-    return None
-
-
-def _outermost(nodes: list[Tag]) -> list[Tag]:
-    """Drop nodes nested inside another selected node, keep document order."""
-    ids = {id(n) for n in nodes}
-    out, seen = [], set()
-    for node in nodes:
-        if id(node) in seen or any(id(p) in ids for p in node.parents):
             continue
-        seen.add(id(node))
-        out.append(node)
-    return out
+        cond = _condition(xpath)
+        (simple if cond else complex_).append(cond or xpath)
+    either = " or ".join(f"({c})" for c in simple)
+    parts = [f"descendant-or-self::*[{either}]"] if simple else []
+    return Compiled(
+        find=XPath(" | ".join(parts + complex_)) if parts or complex_ else None,
+        is_match=XPath(f"boolean(self::*[{either}])") if simple else None,
+        complex_find=XPath(" | ".join(complex_)) if complex_ else None,
+    )
 
 
-def _doc_order(soup: BeautifulSoup, nodes: list[Tag]) -> list[Tag]:
-    position = {id(tag): i for i, tag in enumerate(soup.find_all(True))}
-    return sorted(nodes, key=lambda n: position.get(id(n), 0))
+def _as_tuple(value: object) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else ()
 
 
-def adapter_blocks(soup: BeautifulSoup, selectors: dict) -> list[str]:
-    """Body blocks via the source's ``body`` selectors after removing its ``drop`` list."""
-    body_sel = _as_list(selectors.get("body"))
-    if not body_sel:
-        return []
-    drop = _as_list(selectors.get("drop"))
-    nodes = _outermost(select_all(soup, body_sel))
-    # `drop` is applied inside the body only (a whole-page walk per selector is most of
-    # the parse time on real pages); a body node that is itself dropped, or sits in a
-    # dropped element, is left out, as a page-wide drop would have removed it
-    nodes = [n for n in nodes if not _dropped(n, drop)]
-    for node in nodes:
-        for tag in select_all(node, drop):
-            tag.decompose()
-    if len(nodes) > 1:
-        nodes = _doc_order(soup, nodes)
+def select_all(root: _Element, selectors: object) -> list[_Element]:
+    """Every element matched by any of ``selectors``, in document order."""
+    return compile_css(_as_tuple(selectors)).select(root)
+
+
+def _value(el: _Element) -> str:
+    if tag_of(el) == "meta":
+        return " ".join(str(el.get("content") or "").split())
+    return text_of(el)
+
+
+class PageMatches:
+    """Selector lookups on one page, each selector's matches found once."""
+
+    def __init__(self, root: _Element) -> None:
+        self.root = root
+        self._found: dict[str, list[_Element]] = {}
+
+    def select(self, selector: str) -> list[_Element]:
+        if selector not in self._found:
+            self._found[selector] = compile_css((selector,)).select(self.root)
+        return self._found[selector]
+
+    def first_text(self, selectors: object) -> str | None:
+        """Text (or ``content`` of a meta tag) of the first selector, in list order, that
+        matches an element with text."""
+        for sel in _as_tuple(selectors):
+            for el in self.select(sel):
+                text = _value(el)
+                if text:
+                    return text
+        return None
+
+
+def select_first_text(root: _Element, selectors: object) -> str | None:
+    return PageMatches(root).first_text(selectors)
+
+
+def _outermost(nodes: list[_Element]) -> list[_Element]:
+    """Drop nodes nested inside another selected node (document order is kept)."""
+    chosen = set(nodes)
+    return [n for n in nodes if not any(a in chosen for a in n.iterancestors())]
+
+
+def adapter_blocks(tree: _Element, selectors: dict) -> list[str]:
+    """Body blocks via the source's ``body`` selectors after removing its ``drop`` list.
+
+    ``drop`` is applied inside the body nodes (walking the whole page for it costs more than
+    the rest of the parse); a body node that is itself dropped, or sits inside a dropped
+    element, is left out. The tree is modified."""
+    nodes = _outermost(select_all(tree, selectors.get("body")))
+    drop = compile_css(_as_tuple(selectors.get("drop")))
+    if drop.find is not None:
+        nodes = [n for n in nodes if not drop.matches_within(n)]
+        for node in nodes:
+            for el in drop.select(node):
+                remove(el)
     blocks: list[str] = []
     for node in nodes:
         drop_noise_headings(node)
-        blocks.extend(b for b in node_blocks(node) if not NOISE_HEADINGS.match(b))
+        blocks.extend(b for b in node_blocks(node) if not is_noise_block(b))
     return blocks
 
 
-def _dropped(node: Tag, drop: list[str]) -> bool:
-    for sel in drop:
-        try:
-            if soupsieve.match(sel, node) or soupsieve.closest(sel, node) is not None:
-                return True
-        except (SelectorSyntaxError, ValueError):
+def listing_links(tree: _Element, selectors: dict, page_url: str) -> list[str]:
+    """Absolute article URLs the source's ``listing_links`` selectors find, in page order."""
+    seen: dict[str, None] = {}
+    for a in select_all(tree, selectors.get("listing_links")):
+        href = a.get("href")
+        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
             continue
-    return False
-
-
-def _as_list(value: object) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
+        url = urldefrag(urljoin(page_url, href.strip()))[0]
+        if urlsplit(url).scheme in ("http", "https"):
+            seen.setdefault(url, None)
+    return list(seen)

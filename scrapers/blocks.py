@@ -1,4 +1,4 @@
-"""HTML subtree -> plain text blocks (one paragraph, heading or list item per block).
+"""HTML subtree (lxml) -> plain text blocks (one paragraph, heading or list item per block).
 
 The figure extractor downstream relies on headings and list items staying on their own
 lines, so block boundaries are kept and list items keep a leading "- ".
@@ -6,71 +6,130 @@ lines, so block boundaries are kept and list items keep a leading "- ".
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-from bs4 import Comment, NavigableString, Tag
+from lxml import html as lxml_html
+from lxml.etree import _Element
 
-SKIP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "svg",
-    "button",
-    "form",
-    "input",
-    "select",
-    "textarea",
-    "object",
-    "embed",
-    "canvas",
-    "map",
-}
-BLOCK_TAGS = {
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "pre",
-    "table",
-    "tbody",
-    "thead",
-    "tr",
-    "td",
-    "th",
-    "figure",
-    "figcaption",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "dl",
-    "dt",
-    "dd",
-    "hr",
-    "center",
-    "address",
-    "caption",
-}
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "svg",
+        "button",
+        "form",
+        "input",
+        "select",
+        "textarea",
+        "object",
+        "embed",
+        "canvas",
+        "map",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "td",
+        "th",
+        "figure",
+        "figcaption",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+        "center",
+        "address",
+        "caption",
+    }
+)
 BULLETS = ("-", "+", "•", "*", "–", "●", "○", "·")
+_INVISIBLE = ("\u200b", "\ufeff", "\u00ad")  # zero-width space, BOM, soft hyphen
 
 
 def clean_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\xa0", " ").replace("\u200b", "")
-    return re.sub(r"\s+", " ", text).strip()
+    """NFC, one space for any run of whitespace (no-break spaces included), invisible
+    characters removed. (str.translate would be simpler and several times slower.)"""
+    for char in _INVISIBLE:
+        if char in text:
+            text = text.replace(char, "")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+# Comments go at parse time: trafilatura loses the text after a comment inside a paragraph
+# (`<p>When <!-- -->President ...`), and no extractor needs them.
+# The decoded text is handed over as UTF-8 bytes: libxml2 reads them faster than a str, and
+# the declared encoding never overrides ours.
+PARSER = lxml_html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    remove_comments=True,
+    remove_pis=True,
+    encoding="utf-8",
+)
+
+
+def parse_html(text: str) -> _Element:
+    """The document tree (lxml's HTML parser: libxml2, tolerant of real-world markup)."""
+    try:
+        return lxml_html.document_fromstring(text.encode("utf-8", "replace"), parser=PARSER)
+    except (ValueError, lxml_html.etree.ParserError):  # e.g. a page that is only whitespace
+        return lxml_html.document_fromstring(b"<html><body></body></html>", parser=PARSER)
+
+
+def tag_of(el: _Element) -> str:
+    """Lower-case tag name; '' for comments and processing instructions."""
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def text_of(el: _Element) -> str:
+    """All text under ``el`` (scripts and styles left out), whitespace-normalised."""
+    return clean_text(" ".join(_texts(el)))
+
+
+def _texts(el: _Element) -> list[str]:
+    out: list[str] = []
+
+    def walk(node: _Element) -> None:
+        if node.text:
+            out.append(node.text)
+        for child in node:
+            if tag_of(child) and tag_of(child) not in SKIP_TAGS:
+                walk(child)
+            if child.tail:
+                out.append(child.tail)
+
+    walk(el)
+    return out
 
 
 class _Collector:
@@ -80,7 +139,7 @@ class _Collector:
         self.prefix = ""
 
     def flush(self) -> None:
-        text = clean_text("".join(self.buf))
+        text = clean_text("".join(self.buf)) if self.buf else ""
         self.buf = []
         if text:
             if self.prefix and not text.startswith(BULLETS):
@@ -88,32 +147,27 @@ class _Collector:
             self.blocks.append(text)
         self.prefix = ""
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                self.buf.append(str(child))
-            elif isinstance(child, Tag):
-                self._tag(child)
-
-    def _tag(self, tag: Tag) -> None:
-        name = tag.name or ""
-        if name in SKIP_TAGS:
-            return
-        if name == "br":
-            self.flush()
-        elif name in BLOCK_TAGS:
-            self.flush()
-            if name == "li":
-                self.prefix = "- "
-            self.walk(tag)
-            self.flush()
-        else:
-            self.walk(tag)
+    def walk(self, node: _Element) -> None:
+        if node.text:
+            self.buf.append(node.text)
+        for child in node:
+            name = tag_of(child)
+            if name and name not in SKIP_TAGS:
+                if name == "br":
+                    self.flush()
+                elif name in BLOCK_TAGS:
+                    self.flush()
+                    if name == "li":
+                        self.prefix = "- "
+                    self.walk(child)
+                    self.flush()
+                else:
+                    self.walk(child)
+            if child.tail:
+                self.buf.append(child.tail)
 
 
-def node_blocks(node: Tag) -> list[str]:
+def node_blocks(node: _Element) -> list[str]:
     """Text blocks of ``node`` in document order, whitespace-normalised, NFC."""
     collector = _Collector()
     collector.walk(node)
@@ -130,5 +184,15 @@ def dedupe_consecutive(blocks: list[str]) -> list[str]:
     return out
 
 
-def link_text_len(node: Tag) -> int:
-    return sum(len(clean_text(a.get_text(" "))) for a in node.find_all("a"))
+def remove(el: _Element) -> None:
+    """Remove ``el`` from its tree, keeping its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)

@@ -11,7 +11,7 @@ import re
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup
+from lxml.etree import XPath, _Element
 
 log = logging.getLogger(__name__)
 VN_TZ = "Asia/Ho_Chi_Minh"
@@ -23,14 +23,14 @@ PATTERNS = [
     re.compile(r"\(?\s*" + _T + r"\s*(?:[-|,]|ngày)?\s*" + _D),  # (14:43 30/07/2020)
     re.compile(_D),  # Thứ Hai, 15/12/2023
 ]
-META_SELECTORS = [
-    "meta[property='article:published_time']",
-    "meta[name='article:published_time']",
-    "meta[itemprop='datePublished']",
-    "meta[name='pubdate']",
-    "meta[name='publishdate']",
-    "meta[property='og:published_time']",
-    "meta[name='date']",
+META_ATTRS = [
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+    ("property", "og:published_time"),
+    ("name", "date"),
 ]
 
 
@@ -111,11 +111,18 @@ def _dateparser(text: str, tz_name: str | None) -> datetime | None:
     return dt.astimezone(UTC) if dt else None
 
 
-def _jsonld_dates(soup: BeautifulSoup) -> list[str]:
+_META = XPath("//meta[@content and (@property or @name or @itemprop)]")
+_JSONLD = XPath("//script[@type='application/ld+json']/text()")
+_TIME = XPath("//time[@datetime]/@datetime")
+
+
+def _jsonld_dates(tree: _Element) -> list[str]:
     out: list[str] = []
-    for tag in soup.select("script[type='application/ld+json']"):
+    for raw in _JSONLD(tree):
+        if "datePublished" not in raw:
+            continue
         try:
-            data = json.loads(tag.string or "")
+            data = json.loads(raw)
         except (json.JSONDecodeError, TypeError):
             continue
         stack = data if isinstance(data, list) else [data]
@@ -130,30 +137,33 @@ def _jsonld_dates(soup: BeautifulSoup) -> list[str]:
     return out
 
 
-def structured_date(soup: BeautifulSoup, tz_name: str | None = None) -> datetime | None:
+def structured_date(tree: _Element, tz_name: str | None = None) -> datetime | None:
     """Date from meta tags or JSON-LD: the most reliable sources when present."""
-    for sel in META_SELECTORS:
-        tag = soup.select_one(sel)
-        if tag and tag.get("content"):
-            dt = parse_iso(str(tag["content"]), tz_name) or parse_vn_date(str(tag["content"]))
-            if dt:
-                return dt
-    for value in _jsonld_dates(soup):
+    metas = _META(tree)  # one walk; then the attributes in order of trust
+    for attr, name in META_ATTRS:
+        for meta in metas:
+            if meta.get(attr) == name:
+                content = str(meta.get("content"))
+                dt = parse_iso(content, tz_name) or parse_vn_date(content)
+                if dt:
+                    return dt
+    for value in _jsonld_dates(tree):
         dt = parse_iso(value, tz_name)
         if dt:
             return dt
-    time_tag = soup.select_one("time[datetime]")
-    if time_tag:
-        return parse_iso(str(time_tag["datetime"]), tz_name)
+    for value in _TIME(tree)[:1]:
+        return parse_iso(str(value), tz_name)
     return None
 
 
-def htmldate_fallback(html: str, tz_name: str | None = None) -> datetime | None:
+def htmldate_fallback(
+    html: str | _Element, tz_name: str | None = None, url: str | None = None
+) -> datetime | None:
     """htmldate finds dates in URLs and odd markup; it only gives a day (noon local)."""
     try:
         from htmldate import find_date
 
-        found = find_date(html, original_date=True, extensive_search=False)
+        found = find_date(html, url=url, original_date=True, extensive_search=False)
     except Exception as exc:  # htmldate raises a variety of parser errors on bad markup
         log.debug("htmldate failed: %s", exc)
         return None

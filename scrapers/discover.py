@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
-import warnings
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+from lxml import etree
+from lxml.etree import _Element
 
+from chitieu.urls import BadURL, normalize_url
 from scrapers.adapters import select_all
+from scrapers.blocks import parse_html
 from scrapers.encoding import UndecodableError, decode_html
 from scrapers.registry import Source
 
-warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 PAGE_TEXT = re.compile(r"^\s*(\d{1,3}|›|»|>|Trang sau|Tiếp|Sau|Next)\s*»?\s*$", re.I)
 SKIP_EXT = re.compile(r"\.(jpe?g|png|gif|webp|svg|css|js|ico|mp4|mp3|zip|rar|docx?|xlsx?)$", re.I)
 
 
-def _soup(body: bytes, content_type: str | None = None) -> BeautifulSoup:
+def _tree(body: bytes, content_type: str | None = None) -> _Element:
     try:
         text, _ = decode_html(body, content_type)
     except UndecodableError:
         text = body.decode("utf-8", "replace")
-    return BeautifulSoup(text, "lxml")
+    return parse_html(text)
 
 
 def _abs(base: str, href: object) -> str | None:
@@ -32,8 +34,10 @@ def _abs(base: str, href: object) -> str | None:
         or href.startswith(("javascript:", "mailto:", "tel:", "#"))
     ):
         return None
-    url = urldefrag(urljoin(base, href.strip()))[0]
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    try:
+        return normalize_url(urldefrag(urljoin(base, href.strip()))[0])
+    except BadURL:
+        return None
 
 
 def matches_article(url: str, source: Source) -> bool:
@@ -48,26 +52,27 @@ def listing_links(
     body: bytes, page_url: str, source: Source, content_type: str | None = None
 ) -> tuple[list[str], list[str]]:
     """(article URLs, pagination URLs) found on a listing page, in page order."""
-    soup = _soup(body, content_type)
+    tree = _tree(body, content_type)
     link_sel = source.selector_list("listing_links")
-    anchors = select_all(soup, link_sel) if link_sel else []
-    if not anchors:  # selectors unverified or absent: any link that looks like an article
-        anchors = [
-            a
-            for a in soup.find_all("a")
-            if matches_article(_abs(page_url, a.get("href")) or "", source)
-            and source.article_url_patterns
-        ]
+    anchors = select_all(tree, link_sel) if link_sel else []
+    if not anchors and source.article_url_patterns:  # no selectors: links that look like articles
+        anchors = [a for a in tree.iter("a")
+                   if matches_article(_abs(page_url, a.get("href")) or "", source)]  # fmt: skip
     articles = _unique(_abs(page_url, a.get("href")) for a in anchors)
-    pages = pagination_links(soup, page_url, source.selector_list("pagination"))
+    pages = pagination_links(tree, page_url, source.selector_list("pagination"))
     return [u for u in articles if not SKIP_EXT.search(urlsplit(u).path)], pages
 
 
-def pagination_links(soup: BeautifulSoup, page_url: str, selectors: list[str]) -> list[str]:
-    anchors = select_all(soup, selectors) if selectors else []
-    anchors += soup.select("a[rel~=next], link[rel~=next]")
+NEXT_XPATH = (
+    "//*[self::a or self::link][contains(concat(' ', normalize-space(@rel), ' '), ' next ')]"
+)
+
+
+def pagination_links(tree: _Element, page_url: str, selectors: list[str]) -> list[str]:
+    anchors = select_all(tree, selectors) if selectors else []
+    anchors += tree.xpath(NEXT_XPATH)
     if not anchors:
-        anchors = [a for a in soup.find_all("a") if PAGE_TEXT.match(a.get_text(" ") or "")]
+        anchors = [a for a in tree.iter("a") if PAGE_TEXT.match(a.text_content() or "")]
     host = urlsplit(page_url).netloc
     urls = _unique(_abs(page_url, a.get("href")) for a in anchors)
     return [u for u in urls if urlsplit(u).netloc == host and u != page_url]
@@ -75,32 +80,57 @@ def pagination_links(soup: BeautifulSoup, page_url: str, selectors: list[str]) -
 
 def sitemap_urls(body: bytes) -> tuple[list[str], list[str]]:
     """(page URLs, nested sitemap URLs) from a sitemap or sitemap index."""
-    soup = BeautifulSoup(body, "xml")
-    nested = [
-        loc.get_text(strip=True) for sm in soup.find_all("sitemap") for loc in sm.find_all("loc")
-    ]
-    pages = [loc.get_text(strip=True) for u in soup.find_all("url") for loc in u.find_all("loc")]
-    return _unique(pages), _unique(nested)
+    entries, nested = sitemap_entries(body)
+    return [url for url, _ in entries], nested
+
+
+def sitemap_entries(body: bytes) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """([(page URL, lastmod or None)], nested sitemap URLs) of a sitemap or sitemap index."""
+    try:
+        root = etree.fromstring(body, etree.XMLParser(recover=True, huge_tree=True))
+    except etree.XMLSyntaxError:
+        return [], []
+    if root is None:
+        return [], []
+    pages: dict[str, str | None] = {}
+    nested: list[str] = []
+    for node in root:
+        tag = etree.QName(node).localname if isinstance(node.tag, str) else ""
+        fields = {etree.QName(c).localname: (c.text or "").strip()
+                  for c in node if isinstance(c.tag, str)}  # fmt: skip
+        if not fields.get("loc"):
+            continue
+        with contextlib.suppress(BadURL):
+            if tag == "url":
+                pages.setdefault(normalize_url(fields["loc"]), fields.get("lastmod") or None)
+            elif tag == "sitemap":
+                nested.append(normalize_url(fields["loc"]))
+    return list(pages.items()), _unique(nested)
 
 
 def feed_urls(body: bytes) -> list[str]:
-    """Item links of an RSS 2.0 or Atom feed."""
-    soup = BeautifulSoup(body, "xml")
-    links = [link.get_text(strip=True) for i in soup.find_all("item") if (link := i.find("link"))]
-    links += [
-        str(link.get("href"))
-        for e in soup.find_all("entry")
-        for link in e.find_all("link")
-        if link.get("href")
-    ]
-    return _unique(links)
+    """Item links of an RSS 2.0 (`<item><link>URL`) or Atom (`<entry><link href>`) feed."""
+    try:
+        root = etree.fromstring(body, etree.XMLParser(recover=True, huge_tree=True))
+    except etree.XMLSyntaxError:
+        return []
+    if root is None:
+        return []
+    links = []
+    for node in root.iter():
+        if isinstance(node.tag, str) and etree.QName(node).localname == "link":
+            parent = etree.QName(node.getparent()).localname if node.getparent() is not None else ""
+            if parent == "item":
+                links.append((node.text or "").strip())
+            elif parent == "entry" and node.get("href"):
+                links.append(node.get("href"))
+    return _unique(_abs("", link) for link in links)
 
 
 def same_host_links(body: bytes, page_url: str) -> list[str]:
-    """All same-host links of a page (ad hoc crawling)."""
-    soup = _soup(body)
+    """All same-host links of a page (trial crawls)."""
     host = urlsplit(page_url).netloc
-    urls = _unique(_abs(page_url, a.get("href")) for a in soup.find_all("a"))
+    urls = _unique(_abs(page_url, a.get("href")) for a in _tree(body).iter("a"))
     return [u for u in urls if urlsplit(u).netloc == host and not SKIP_EXT.search(urlsplit(u).path)]
 
 

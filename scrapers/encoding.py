@@ -57,12 +57,27 @@ def vietnamese_score(text: str) -> float:
     return len(VI_CHARS.findall(nfc)) - 5 * len(MOJIBAKE.findall(nfc))
 
 
+SAMPLE = 32_768  # characters: enough to tell, and scoring a whole page costs milliseconds
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """Clearly Vietnamese (tone-marked letters, no mojibake): no detector needed."""
+    sample = text[:SAMPLE]
+    return vietnamese_score(sample) >= max(20, len(sample) // 2000)
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
+    # Bytes that are valid UTF-8 and not plain ASCII are UTF-8 in practice: legacy
+    # single-byte text almost never forms valid multi-byte sequences.
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
     candidates: list[tuple[str, str]] = []
-    for enc in ("utf-8", "cp1258"):
-        text = _try(data, enc)
-        if text is not None:
-            candidates.append((text, enc))
+    text = _try(data, "cp1258")
+    if text is not None:
+        if _looks_vietnamese(text):
+            return text, "cp1258"
+        candidates.append((text, "cp1258"))
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         text = _try(data, best.encoding)
@@ -75,11 +90,16 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 
 def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     """(NFC text, encoding used). Raises UndecodableError."""
+    text, enc = _decode(data, content_type)
+    return unicodedata.normalize("NFC", text), enc
+
+
+def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
     if not data:
         raise UndecodableError("empty body")
     for bom, enc in BOMS:
         if data.startswith(bom):
-            return unicodedata.normalize("NFC", data[len(bom) :].decode(enc, "replace")), enc
+            return data[len(bom) :].decode(enc, "replace"), enc
     declared: list[str | None] = [charset_from_content_type(content_type)]
     m = META_CHARSET.search(data[:4096])
     declared.append(_normal(m.group(1).decode("ascii", "ignore")) if m else None)
@@ -90,11 +110,11 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
                 found = _detect(data)
                 if found and vietnamese_score(found[0]) > vietnamese_score(decoded):
                     decoded, name = found
-            return unicodedata.normalize("NFC", decoded), name
+            return decoded, name
     found = _detect(data)
     if found is None:
         raise UndecodableError("no encoding decodes the body")
     text, enc = found
     if text.count("\x00") > len(text) // 100 + 1:
         raise UndecodableError("binary content")
-    return unicodedata.normalize("NFC", text), enc
+    return text, enc

@@ -7,6 +7,7 @@ error reason) and never looks inside the page.
 from __future__ import annotations
 
 import logging
+import socket
 import ssl
 import threading
 import time
@@ -23,6 +24,7 @@ import httpx
 from protego import Protego
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
+from chitieu.vocab import FETCH_ERROR_REASONS
 from scrapers.registry import USER_AGENT, CrawlSettings
 
 log = logging.getLogger(__name__)
@@ -47,7 +49,7 @@ DNS_HINTS = (
 
 
 class FetchError(Exception):
-    """A fetch that failed; ``reason`` is one of the crawl's error reasons."""
+    """A fetch that failed; ``reason`` is one of chitieu.vocab.FETCH_ERROR_REASONS."""
 
     def __init__(
         self,
@@ -58,6 +60,8 @@ class FetchError(Exception):
         headers: dict[str, str] | None = None,
         final_url: str | None = None,
     ) -> None:
+        if reason not in FETCH_ERROR_REASONS:
+            raise ValueError(f"unknown fetch error reason {reason!r}")
         super().__init__(f"{reason}: {detail}")
         self.reason, self.detail, self.status = reason, detail, status
         self.headers = headers or {}
@@ -103,19 +107,60 @@ class RobotsStore(Protocol):
     ) -> Any: ...
 
 
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: BaseException | None = exc
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
 def classify_exception(exc: Exception) -> tuple[str, str]:
-    """Map an httpx exception to (reason, detail)."""
+    """Map an httpx exception to (reason, detail): a reason of chitieu.vocab."""
     text = str(exc) or exc.__class__.__name__
+    causes = list(_causes(exc))
     if isinstance(exc, httpx.TimeoutException):
         return "timeout", text
-    if isinstance(exc, httpx.ConnectError):
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "bad_url", text
+    if any(isinstance(c, ssl.SSLError | ssl.CertificateError) for c in causes):
+        return "tls", text
+    if any(isinstance(c, socket.gaierror) for c in causes):
+        return "dns", text
+    if any(isinstance(c, ConnectionRefusedError) for c in causes):
+        return "connect_refused", text
+    if isinstance(exc, httpx.ConnectError):  # no cause to tell by: the message
         low = text.lower()
-        return ("dns" if any(h in low for h in DNS_HINTS) else "connection"), text
+        if any(h in low for h in DNS_HINTS):
+            return "dns", text
+        if "connection refused" in low:
+            return "connect_refused", text
+        return ("tls" if "[ssl" in low or "certificate" in low else "connection"), text
     if isinstance(exc, httpx.RemoteProtocolError) and "incomplete" in text.lower():
         return "truncated", text
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)) and "body" in text.lower():
         return "truncated", text
     return "connection", text
+
+
+def _retryable_error(exc: BaseException) -> bool:
+    """429/5xx, and connection failures that may pass; not DNS, TLS or a bad URL."""
+    if isinstance(exc, _Retryable):
+        return True
+    return isinstance(exc, httpx.ConnectError) and classify_exception(exc)[0] in (
+        "connection",
+        "connect_refused",
+    )
+
+
+def check_url(url: str) -> None:
+    """FetchError("bad_url") unless `url` is http(s) with a host."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:
+        raise FetchError("bad_url", f"{url!r}: {exc}", final_url=url) from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise FetchError("bad_url", f"{url!r} is not an http(s) URL with a host", final_url=url)
 
 
 def _retry_after(headers: dict[str, str]) -> float | None:
@@ -182,7 +227,8 @@ class PoliteClient:
         self.robots_store = robots_store
         self._gate = _HostGate()
         self._clients: dict[bool, httpx.Client] = {}
-        self._robots: dict[str, Protego | None] = {}
+        # None: no robots.txt (all allowed); a FetchError: unreachable (nothing allowed)
+        self._robots: dict[str, Protego | FetchError | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
@@ -214,7 +260,7 @@ class PoliteClient:
     # -- robots.txt ---------------------------------------------------------------------
     def robots_for(
         self, url: str, settings: CrawlSettings, source_name: str = ""
-    ) -> Protego | None:
+    ) -> Protego | FetchError | None:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
@@ -230,7 +276,7 @@ class PoliteClient:
 
     def _load_robots(
         self, robots_url: str, settings: CrawlSettings, source_name: str
-    ) -> Protego | None:
+    ) -> Protego | FetchError | None:
         store = self.robots_store
         headers = store.conditional_headers(robots_url) if store else {}
         try:
@@ -240,12 +286,9 @@ class PoliteClient:
                 store.record_fetch(None, robots_url, "robots", source_name, err)
             if err.status is not None and 400 <= err.status < 500:
                 return None  # no robots.txt: everything allowed (RFC 9309)
-            log.warning(
-                "robots.txt unavailable at %s (%s); treating site as disallowed",
-                robots_url,
-                err.reason,
-            )
-            return Protego.parse("User-agent: *\nDisallow: /")
+            # unreachable (5xx, network): disallow for now (RFC 9309), under its own reason
+            log.warning("robots.txt unreachable at %s (%s)", robots_url, err.reason)
+            return err
         if store:
             store.record_fetch(result, robots_url, "robots", source_name)
         body = (
@@ -271,12 +314,16 @@ class PoliteClient:
 
     def allowed(self, url: str, settings: CrawlSettings, source_name: str = "") -> bool:
         robots = self.robots_for(url, settings, source_name)
+        if isinstance(robots, FetchError):
+            return False
         return robots is None or robots.can_fetch(url, self.user_agent)
 
     def _crawl_delay(self, url: str) -> float:
         parts = urlsplit(url)
         robots = self._robots.get(f"{parts.scheme}://{parts.netloc}")
-        delay = robots.crawl_delay(self.user_agent) if robots else None
+        if not isinstance(robots, Protego):
+            return 0.0
+        delay = robots.crawl_delay(self.user_agent)
         return float(delay or 0.0)
 
     # -- fetching -----------------------------------------------------------------------
@@ -293,6 +340,7 @@ class PoliteClient:
         """GET ``url`` following redirects by hand. Raises FetchError with a reason."""
         current, seen = url, {url}
         for _ in range(settings.max_redirects + 1):
+            check_url(current)
             self._check_allowed(current, settings, allowed_hosts, source_name)
             result = self._get_once_with_retries(current, settings, conditional or {}, accept)
             if result.status_code not in REDIRECTS:
@@ -320,7 +368,13 @@ class PoliteClient:
         host = urlsplit(url).hostname or ""
         if allowed_hosts and not any(host == h or host.endswith("." + h) for h in allowed_hosts):
             raise FetchError("foreign_host", f"{host} is not in allowed_hosts", final_url=url)
-        if not self.allowed(url, settings, source_name):
+        robots = self.robots_for(url, settings, source_name)
+        if isinstance(robots, FetchError):
+            raise FetchError(
+                robots.reason, f"robots.txt unreachable: {robots.detail}",
+                status=robots.status, final_url=url,
+            )  # fmt: skip
+        if robots is not None and not robots.can_fetch(url, self.user_agent):
             raise FetchError("robots_disallowed", "robots.txt disallows this URL", final_url=url)
 
     def _get_once_with_retries(
@@ -336,7 +390,7 @@ class PoliteClient:
             stop=stop_after_attempt(settings.retries + 1),
             wait=wait,
             reraise=True,
-            retry=retry_if_exception(lambda e: isinstance(e, (_Retryable, httpx.ConnectError))),
+            retry=retry_if_exception(_retryable_error),
         )
         try:
             return retrying(self._get_once, url, settings, headers, accept)

@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from chitieu import server as chitieu_server
+from app import server as chitieu_server
 
 WORKERS = ("machine-a", "machine-b")
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}

@@ -89,3 +89,24 @@ def copy_corpus(dest: Path) -> Path:
 
 def short_path(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def landed(store: Path) -> tuple[list[dict], list[dict]]:
+    """Every page and article row written to a landing store, batch after batch."""
+    import duckdb
+
+    from chitieu import landing
+
+    pages: list[dict] = []
+    articles: list[dict] = []
+    con = duckdb.connect()
+    try:
+        for manifest in landing.list_batches(str(store)):
+            folder = store / "batches" / manifest["batch_id"]
+            for kind, rows in (("pages", pages), ("articles", articles)):
+                cur = con.execute(f"select * from read_parquet('{folder / kind}.parquet')")
+                names = [d[0] for d in cur.description]
+                rows += [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()
+    return pages, articles

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from chitieu import publish
 from chitieu.settings import Paths
 from tests.conftest import query, screenshot
 
@@ -19,6 +20,8 @@ COMPAT_PYTHON = ROOT / ".venv-compat" / "bin" / "python"
 
 READER = """
 import json, sys, time, duckdb
+
+pytestmark = pytest.mark.slow  # a real pipeline, server or browser: `make test-fast` skips it
 db, log, stop = sys.argv[1:4]
 con = duckdb.connect(db, read_only=True)
 seen, errors = [], []
@@ -107,6 +110,10 @@ def test_a_reader_keeps_working_while_a_run_publishes(fresh_published, tmp_path)
 
     home, first = fresh_published
     published = Paths.from_env(home).published
+    con = duckdb.connect(str(Paths.from_env(home).build_db))  # new data: a new publication
+    con.execute("update raw.articles set loaded_at = now() where article_id = "
+                "(select min(article_id) from raw.articles)")  # fmt: skip
+    con.close()
     log, stop = tmp_path / "reader.json", tmp_path / "stop"
     reader = subprocess.Popen([sys.executable, "-c", READER, str(published), str(log), str(stop)])
     try:
@@ -119,5 +126,4 @@ def test_a_reader_keeps_working_while_a_run_publishes(fresh_published, tmp_path)
     assert seen["errors"] == [] and seen["queries"] > 10
     assert seen["seen"] == [first.run_id]  # an open reader keeps its version
     assert query(published, "select run_id from meta.warehouse_build") == [(second.run_id,)]
-    versions = sorted((published.parent / "versions").glob("*.duckdb"))
-    assert len(versions) == 2
+    assert len(publish.versions(published.parent)) == 2

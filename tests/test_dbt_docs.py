@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from chitieu.settings import Paths
 from chitieu.transform import run_dbt
+
+pytestmark = pytest.mark.slow  # a real pipeline, server or browser: `make test-fast` skips it
 
 
 def test_every_model_and_column_has_a_description(published_run, tmp_path):

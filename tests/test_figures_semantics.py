@@ -359,15 +359,19 @@ def test_indicator_dictionary_is_well_formed():
         "name_en",
         "unit",
         "is_higher_better",
-        "patterns",
+        "head",
+        "terms",
+        "excludes",
     ]
     codes = [r["indicator_code"] for r in rows]
     assert len(codes) == len(set(codes)) >= 40
     units = {"percent", "permille", "vnd", "usd", "ratio", "multiple", "quantity", "count"}
     for row in rows:
         assert row["unit"] in units and row["is_higher_better"] in ("true", "false")
-        for pattern in row["patterns"].split("|"):
-            assert pattern and pattern == pattern.lower() == unicodedata.normalize("NFC", pattern)
+        assert row["name_vi"] and row["name_en"] and row["terms"]
+        for cell in ("head", "terms", "excludes"):
+            for pattern in filter(None, row[cell].split("|")):
+                assert pattern == pattern.strip().lower() == unicodedata.normalize("NFC", pattern)
 
 
 def test_plan_then_result_in_one_sentence():
@@ -543,3 +547,477 @@ def test_tu_before_a_lower_bound_keeps_a_change():
 def test_new_share_after_trong_do_names_its_own_set():
     text = "100% trường đạt chuẩn quốc gia, trong đó ít nhất 25% trường đạt chuẩn mức độ 2."
     assert extract_figures(text)[1].indicator == "trường đạt chuẩn mức độ 2"
+
+
+def test_plan_excess_is_a_field_of_the_record():
+    figs = extract_figures("Thu ngân sách vượt 12% dự toán; chi ngân sách đạt 103% dự toán.")
+    assert [(f.measure, f.is_plan_excess) for f in figs] == [("plan", True), ("plan", False)]
+
+
+def test_plan_structure_is_a_field_of_the_record():
+    figs = extract_figures("Đại hội đề ra 20 nhóm chỉ tiêu và 3 khâu đột phá; có 15 xã đạt chuẩn.")
+    assert [f.is_plan_structure for f in figs] == [True, True, False]
+
+
+def test_record_carries_plan_fields_in_json():
+    row = extract_figures("Thu ngân sách vượt 5-10% kế hoạch.")[0].to_dict()
+    assert row["is_plan_excess"] is True and row["is_plan_structure"] is False
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "code"),
+    [
+        (
+            "tỷ lệ trường học các cấp đạt chuẩn quốc gia",
+            "percent",
+            "public_schools_national_standard",
+        ),
+        ("ti le truong dat chuan quoc gia", "percent", "public_schools_national_standard"),
+        ("Tỉ lệ hộ nghèo theo chuẩn đa chiều", "percent", "poor_households_rate"),
+        ("hộ nghèo", "count", "poor_households"),
+        ("hộ nghèo", "percent", "poor_households_rate"),
+        ("tỷ lệ hộ cận nghèo", "percent", "near_poor_households_rate"),
+        ("số hộ cận nghèo", "count", "near_poor_households"),
+        ("tỷ lệ hộ nghèo, cận nghèo đa chiều", "percent", "poor_and_near_poor_rate"),
+        ("Thu nhập của hộ nghèo", "vnd", "poor_household_income"),
+        ("tỷ lệ diện tích được tưới chủ động", "percent", "irrigation_coverage"),
+        ("nguồn vốn huy động trên địa bàn tỉnh", "vnd", "deposits"),
+        ("thôn đạt chuẩn nông thôn mới kiểu mẫu", "count", "model_residential_areas"),
+        ("xã đạt chuẩn nông thôn mới kiểu mẫu", "count", "advanced_new_rural_communes"),
+        ("số xã được công nhận đạt chuẩn nông thôn mới", "count", "new_rural_communes"),
+        ("xã đạt chuẩn nông thôn mới nâng cao", "count", "advanced_new_rural_communes"),
+        ("tỷ lệ người dân tham gia bảo hiểm y tế", "percent", "health_insurance_coverage"),
+        ("tỷ trọng ngành dịch vụ", "percent", "service_sector_share"),
+        ("kết nạp đảng viên mới", "count", "new_party_members"),
+        ("tỷ lệ che phủ rừng", "percent", "forest_cover_rate"),
+        ("tổng vốn đầu tư toàn xã hội giai đoạn 2021-2025", "vnd", "total_social_investment"),
+    ],
+)
+def test_indicator_codes_by_structure(phrase, unit, code):
+    assert indicator_code(phrase, unit) == code
+
+
+def test_folded_single_syllables_match_nothing():
+    assert indicator_code("dân, quận Hải Châu") is None  # not `dân quân`
+    assert indicator_code("cây cầu bắc qua sông") is None  # `qua` is not `quà`
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quận hoàn thành vượt mức các mục tiêu Đại hội đề ra; 15/15 chỉ tiêu đều đạt.",
+        "Kinh tế phát triển đúng định hướng Nghị quyết đề ra. Thu ngân sách năm 2022 đạt 1.200 tỷ.",
+        "GRDP tăng 7,36% so với năm 2016 (vượt mục tiêu Nghị quyết 0,36%).",
+    ],
+)
+def test_goal_as_yardstick_of_a_result_is_actual(text):
+    assert {f.kind for f in extract_figures(text)} == {"actual"}
+
+
+def test_goal_value_in_brackets_after_its_yardstick_is_target():
+    figs = extract_figures("Tăng trưởng đạt 7,8%/năm, thấp hơn mục tiêu đề ra (8,5-9%/năm).")
+    assert [f.kind for f in figs] == ["actual", "target"]
+
+
+def test_counted_goals_adopted_are_targets():
+    figs = extract_figures(
+        "Đại hội biểu quyết 12 chỉ tiêu quan trọng như: tăng trưởng bình quân 8%."
+    )
+    assert [f.kind for f in figs] == ["target", "target"]
+
+
+def test_subtopic_paragraph_keeps_the_section_kind():
+    text = (
+        "Đại hội đề ra mục tiêu: thu ngân sách tăng 10%/năm.\n\nVề hạ tầng: tỷ lệ đô thị hóa 33%."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target", "target"]
+
+
+# ---------------------------------------------------------------- qualifier: compounds, estimates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tốc độ tăng 7% so với năm trước.",
+        "Mức độ hài lòng của người dân đạt 92%.",
+        "Huyện triển khai dựa trên 5 nhóm giải pháp.",
+        "Theo chỉ đạo của cấp trên 3 dự án được điều chỉnh.",
+    ],
+)
+def test_cue_word_closing_a_compound_is_no_qualifier(text):
+    assert extract_figures(text)[0].qualifier == "eq"
+
+
+def test_bare_cue_word_still_qualifies():
+    assert one("Tăng độ 7% so với năm trước.").qualifier == "approx"
+    assert one("Kết nạp trên 120 đảng viên.").qualifier == "gt"
+
+
+def test_estimate_word_governs_the_first_figure_of_its_predicate():
+    figs = extract_figures("Ước tổng chi ngân sách huyện đạt 410 tỷ đồng, bằng 104% dự toán.")
+    assert [f.qualifier for f in figs] == ["approx", "eq"]
+    text = "Ước tính đến hết năm 2024, dư nợ tín dụng trên địa bàn đạt 9.000 tỷ đồng."
+    assert one(text).qualifier == "approx"
+
+
+def test_nearer_qualifier_beats_the_estimate_word():
+    assert one("Ước cả năm, tổng thu đạt trên 300 tỷ đồng.").qualifier == "gt"
+
+
+def test_estimate_compounds_are_no_estimate():
+    assert one("Theo công ước quốc tế, tỷ lệ trẻ em đi học đạt 98%.").qualifier == "eq"
+
+
+def test_comparative_difference_is_exact():
+    text = "Tỷ lệ đô thị hóa đạt 41%, cao hơn 2,5 điểm % so với năm trước."
+    assert [f.qualifier for f in extract_figures(text)] == ["eq", "eq"]
+    assert one("Tỷ lệ hộ nghèo của xã cao hơn 5%.").qualifier == "gt"
+
+
+# ---------------------------------------------------------------- measure: verbs shared, peers
+
+
+def test_lan_luot_figures_share_the_change_verb():
+    text = "Công nghiệp và dịch vụ tăng lần lượt 8% và 12%."
+    assert [f.measure for f in extract_figures(text)] == ["change", "change"]
+
+
+def test_coordinated_counts_share_the_change_verb():
+    text = "Năm 2024, huyện có thêm 3 xã đạt chuẩn nông thôn mới và 2 xã đạt chuẩn nâng cao."
+    assert [f.measure for f in extract_figures(text)] == ["change", "change"]
+
+
+def test_equivalent_amount_restates_the_change():
+    text = "Thu nhập bình quân đạt 50 triệu đồng (tăng 8% tương đương 3,7 triệu đồng)."
+    assert [f.measure for f in extract_figures(text)] == ["level", "change", "change"]
+
+
+def test_amount_over_a_goal_is_plan():
+    text = "Xuất khẩu đạt 2 tỷ USD, vượt 150 triệu USD so với kế hoạch."
+    found = extract_figures(text)
+    assert [f.measure for f in found] == ["level", "plan"]
+    assert not found[1].is_plan_excess  # only a percentage excess reads as attainment
+    assert one("Thu ngân sách vượt mục tiêu Nghị quyết 2,5%.").measure == "plan"
+
+
+def test_plan_word_of_another_predicate_is_no_plan():
+    text = "Thu vượt dự toán là do tốc độ tăng trưởng của huyện tăng cao, ước tăng 9,5%."
+    assert one(text).measure == "change"
+
+
+def test_multiple_of_a_peer_is_a_level_of_an_earlier_time_a_change():
+    text = "Thu nhập đạt 80 triệu đồng, gấp 1,3 lần bình quân cả nước."
+    assert extract_figures(text)[1].measure == "level"
+    assert one("Thu ngân sách gấp 2 lần so với năm 2020.").measure == "change"
+    assert one("Thu ngân sách gấp 2 lần nhiệm kỳ trước.").measure == "change"
+
+
+def test_change_verb_before_its_object():
+    assert one("Hằng năm giảm tỷ lệ hộ nghèo 1,5%.").measure == "change"
+    assert one("Giảm tỷ lệ hộ nghèo xuống còn 2%.").measure == "level"
+
+
+def test_share_of_a_total_is_a_level():
+    assert one("Số hộ nghèo chiếm gần 25% so với tổng số hộ.").measure == "level"
+
+
+def test_percentage_points_are_a_change():
+    assert extract_figures("Dịch vụ đóng góp 4,1 điểm % vào tăng trưởng.")[0].measure == "change"
+
+
+def test_percentage_of_output_is_its_growth():
+    assert one("GRDP của tỉnh ước đạt 8,2%.").measure == "change"
+    assert one("Công nghiệp chiếm 40% GRDP.").measure == "level"
+    assert one("GRDP bình quân đầu người bằng 92% mức cả nước.").measure == "level"
+
+
+# ---------------------------------------------------------------- kind: counted goals, horizons
+
+
+def kinds(text: str) -> list[str]:
+    return [f.kind for f in extract_figures(text)]
+
+
+def test_goal_word_modifying_a_counted_plan_noun_is_no_goal():
+    text = "Nhiệm kỳ qua, huyện đã đạt 14/16 chỉ tiêu chủ yếu đề ra, trong đó 9 chỉ tiêu vượt."
+    assert kinds(text) == ["actual", "actual"]
+
+
+def test_year_before_a_goal_verb_does_not_count_it():
+    text = "Năm 2025 phấn đấu thu 900 tỷ đồng; năm 2024 ước đạt 850 tỷ đồng."
+    assert kinds(text) == ["target", "actual"]
+
+
+def test_horizon_reached_and_compared_with_its_goal_is_a_result():
+    text = (
+        "Tổng giá trị sản xuất đến năm 2020 đạt 3.100 tỷ đồng, vượt 4% so với Nghị quyết; tốc độ"
+        " tăng bình quân đạt 8,2%/năm."
+    )
+    assert kinds(text) == ["actual", "actual", "actual"]
+    assert kinds("Đến năm 2025, thu ngân sách đạt 900 tỷ đồng; tăng bình quân 8%/năm.") == [
+        "target",
+        "target",
+    ]
+
+
+def test_named_money_plan_is_a_target():
+    assert one("Tổng kế hoạch vốn đầu tư công giao năm nay là 250 tỷ đồng.").kind == "target"
+
+
+def test_du_kien_about_the_reviewed_year_is_an_estimate():
+    text = (
+        "Trong năm 2023, kinh tế của huyện đạt được nhiều kết quả.\n"
+        "Đến cuối năm 2023, số hộ nghèo dự kiến giảm còn 800 hộ."
+    )
+    f = extract_figures(text)[0]
+    assert (f.kind, f.qualifier) == ("actual", "approx")
+
+
+def test_du_kien_about_a_later_year_or_no_year_is_a_plan():
+    text = "Trong năm 2023, kinh tế đạt được nhiều kết quả. Năm 2024, dự kiến thu 900 tỷ đồng."
+    assert [(f.kind, f.qualifier) for f in extract_figures(text)] == [("target", "eq")]
+    assert one("Dự kiến thu ngân sách năm 2023 là 900 tỷ đồng.").kind == "target"
+
+
+def test_estimate_inside_a_goal_sentence_stays_a_goal():
+    text = (
+        "Mục tiêu phấn đấu đến năm 2026 có thêm 5 xã đạt chuẩn nông thôn mới; thu nhập bình quân"
+        " ước đạt 60 triệu đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_connective_paragraph_keeps_the_kind_before_it():
+    first = "Phấn đấu đến năm 2026 có 20 xã đạt chuẩn.\n"
+    assert kinds(first + "Đồng thời, có thêm 10 sản phẩm OCOP.") == ["target", "target"]
+    assert kinds(first + "Có thêm 10 sản phẩm OCOP.") == ["target", "actual"]
+
+
+# ---------------------------------------------------------------- indicator: periods, subjects
+
+
+def indicators_of(text: str) -> list[str | None]:
+    return [f.indicator for f in extract_figures(text)]
+
+
+def test_span_modifying_the_indicator_stays_a_date_does_not():
+    assert one("Tổng vốn đầu tư giai đoạn 2021-2025 đạt 4.800 tỷ đồng.").indicator == (
+        "Tổng vốn đầu tư giai đoạn 2021-2025"
+    )
+    assert one("Sản lượng lương thực cả năm đạt 39 vạn tấn.").indicator == (
+        "Sản lượng lương thực cả năm"
+    )
+    assert one("Tổng chi ngân sách năm 2023 đạt 900 tỷ đồng.").indicator == "Tổng chi ngân sách"
+    assert one("Thu ngân sách ước cả năm đạt 500 tỷ đồng.").indicator == "Thu ngân sách"
+
+
+def test_average_after_the_noun_stays_after_dates_goes_with_the_verb():
+    assert one("Tốc độ tăng trưởng GRDP bình quân đạt 7%/năm.").indicator == (
+        "Tốc độ tăng trưởng GRDP bình quân"
+    )
+    text = "Giá trị sản xuất trong giai đoạn 2020-2022 bình quân tăng 9%."
+    assert one(text).indicator == "Giá trị sản xuất"
+
+
+def test_follow_on_fragment_inherits_the_subject():
+    text = "Tỷ lệ hộ nghèo giảm từ 9% (2021) xuống còn 4%, bình quân giảm 1,6%/năm."
+    assert indicators_of(text) == ["Tỷ lệ hộ nghèo"] * 3
+    text = "GRDP của tỉnh ước tăng 8,5%, cao hơn 0,7 điểm % so với cùng kỳ."
+    assert indicators_of(text)[1] == indicators_of(text)[0]
+    text = "Tổng sản phẩm trên địa bàn tăng 6,1% (vượt mục tiêu Nghị quyết 0,3%)."
+    assert indicators_of(text) == ["Tổng sản phẩm trên địa bàn"] * 2
+
+
+def test_figure_after_a_bare_predicate_is_said_of_the_subject_before():
+    text = "Do đó, sản lượng lương thực cả năm đã tăng so với năm 2020, ước đạt 40 vạn tấn."
+    assert one(text).indicator == "sản lượng lương thực cả năm"
+    text = "Thu vượt dự toán là do tốc độ tăng trưởng kinh tế tiếp tục tăng cao, ước tăng 9%."
+    assert one(text).indicator == "tốc độ tăng trưởng kinh tế"
+
+
+# ---------------------------------------------------------------- indicator: trimming, links
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("GRDP của tỉnh Hà Nam ước tăng 8%.", "GRDP"),
+        ("Quy mô kinh tế Hà Nam đạt 90.000 tỷ đồng.", "Quy mô kinh tế"),
+        ("Tổng sản phẩm trên địa bàn tỉnh Hà Nam tăng 7%.", "Tổng sản phẩm trên địa bàn tỉnh"),
+        ("Lượng khách du lịch đến Hà Nam đạt 2 triệu lượt.", "Lượng khách du lịch đến Hà Nam"),
+        (
+            "(ABC) - Tốc độ tăng trưởng quý I/2024 của tỉnh Hà Nam ước tăng 7%.",
+            "Tốc độ tăng trưởng",
+        ),
+    ],
+)
+def test_reporting_place_after_the_indicator_is_dropped(text, indicator):
+    assert one(text).indicator == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "Tỉnh nâng tổng số xã đạt chuẩn nông thôn mới lên 40 xã.",
+            "tổng số xã đạt chuẩn nông thôn mới",
+        ),
+        ("Số hộ cận nghèo còn 900 hộ.", "Số hộ cận nghèo"),
+        ("Kết nạp đảng viên mới đạt từ 300 đến 350 đảng viên.", "Kết nạp đảng viên mới"),
+        (
+            "Huyện phấn đấu có thêm từ 3 đến 5 xã đạt chuẩn nông thôn mới.",
+            "xã đạt chuẩn nông thôn mới",
+        ),
+    ],
+)
+def test_count_linked_by_a_level_verb_takes_the_phrase_before(text, indicator):
+    assert one(text).indicator == indicator
+
+
+def test_count_of_a_change_of_the_subject_takes_the_subject():
+    text = "Tỷ lệ hộ nghèo đa chiều chiếm 20% số hộ, giảm 1.200 hộ."
+    assert indicators_of(text) == ["Tỷ lệ hộ nghèo đa chiều"] * 2
+
+
+def test_base_of_a_share_or_comparison_is_not_the_indicator():
+    assert indicators_of("Toàn tỉnh còn 9.000 hộ nghèo, chiếm 6% tổng số hộ.") == ["hộ nghèo"] * 2
+    text = "Thu nhập bình quân đầu người đạt 60 triệu đồng, bằng 90% mức bình quân cả nước."
+    assert indicators_of(text) == ["Thu nhập bình quân đầu người"] * 2
+
+
+def test_comma_inside_a_coordinated_noun_phrase_stays():
+    text = "Khu vực nông, lâm nghiệp và thủy sản tăng 3%."
+    assert one(text).indicator == "Khu vực nông, lâm nghiệp và thủy sản"
+
+
+def test_front_trimming_keeps_the_object_of_a_light_verb():
+    assert one("Huyện Lâm Hà có diện tích tự nhiên 980 km2.").indicator == "diện tích tự nhiên"
+    text = "Kinh tế của huyện duy trì tốc độ tăng trưởng bình quân 8%."
+    assert one(text).indicator == "tốc độ tăng trưởng bình quân"
+    text = "Thu ngân sách giai đoạn 2021-2025 có tốc độ tăng 6%/năm."
+    assert one(text).indicator == "Thu ngân sách giai đoạn 2021-2025 có tốc độ tăng"
+    assert one("Kinh tế giữ vững tốc độ tăng trưởng: 9%, đứng đầu vùng.").indicator == (
+        "tốc độ tăng trưởng"
+    )
+
+
+def test_predicate_and_estimate_words_are_trimmed_off_the_phrase():
+    text = "Thu ngân sách tăng nhanh cả nhiệm kỳ đạt 5.000 tỷ đồng."
+    assert one(text).indicator == "Thu ngân sách"
+    assert one("Ước tổng chi ngân sách đạt 500 tỷ đồng.").indicator == "tổng chi ngân sách"
+
+
+def test_auxiliary_inside_an_indicator_noun_phrase_stays():
+    text = "Tỷ lệ bảo đảm nước tưới cho diện tích cần tưới 80%."
+    assert one(text).indicator == "Tỷ lệ bảo đảm nước tưới cho diện tích cần tưới"
+
+
+def test_lan_luot_shares_out_the_coordinated_subjects():
+    text = "Công nghiệp, xây dựng và dịch vụ tăng lần lượt 8%, 9% và 12%."
+    found = extract_figures(text)
+    assert [f.indicator for f in found] == ["Công nghiệp", "xây dựng", "dịch vụ"]
+    assert [f.measure for f in found] == ["change"] * 3
+
+
+def test_count_phrase_after_stops_at_a_new_predicate():
+    text = "Đến nay có 5/9 xã đạt chuẩn nông thôn mới và dự kiến cuối năm xã A đạt chuẩn."
+    assert one(text).indicator == "xã đạt chuẩn nông thôn mới"
+    text = "Đại hội biểu quyết 12 chỉ tiêu quan trọng như: thu ngân sách."
+    assert one(text).indicator == "chỉ tiêu quan trọng"
+
+
+def test_count_keeps_its_qualifying_clause():
+    text = "Trong tổng số 25 mục tiêu có 12 mục tiêu vượt, 9 mục tiêu hoàn thành."
+    assert indicators_of(text) == ["mục tiêu", "mục tiêu vượt", "mục tiêu hoàn thành"]
+    text = "Toàn huyện có 9 xã đạt chuẩn nông thôn mới."
+    assert one(text).indicator == "xã đạt chuẩn nông thôn mới"
+    text = "Đã có 18/20 chỉ tiêu hoàn thành và hoàn thành vượt mức."
+    assert one(text).indicator == "chỉ tiêu hoàn thành và hoàn thành vượt mức"
+
+
+def test_bound_after_a_count_is_the_figures_own():
+    assert one("Phấn đấu kết nạp 1.000 đảng viên mới trở lên.").indicator == "đảng viên mới"
+    text = "Có thêm 10 sản phẩm đạt tiêu chí OCOP từ 3 sao trở lên."
+    assert one(text).indicator == "sản phẩm đạt tiêu chí OCOP từ 3 sao trở lên"
+
+
+def test_figures_listed_with_only_punctuation_go_on_with_the_first():
+    found = extract_figures("Phấn đấu tỷ lệ che phủ rừng các năm tăng 1%, 2%, 3%.")
+    assert {(f.indicator, f.kind, f.measure) for f in found} == {
+        ("tỷ lệ che phủ rừng các năm", "target", "change")
+    }
+    found = extract_figures("Nghị quyết có 20 nhóm chỉ tiêu, 05 nhiệm vụ, 02 khâu đột phá.")
+    assert [f.indicator for f in found] == ["nhóm chỉ tiêu", "nhiệm vụ", "khâu đột phá"]
+
+
+# ---------------------------------------------------------------- brackets, bounds, shares
+
+
+def test_amount_in_brackets_after_an_attainment_is_the_amount_attained():
+    text = "Năm 2023, thu ngân sách đạt 105% dự toán (820 tỷ đồng), tăng 10% so với năm 2022."
+    found = extract_figures(text)
+    assert [(f.kind, f.measure, f.indicator) for f in found] == [
+        ("actual", "plan", "thu ngân sách"),
+        ("actual", "level", "thu ngân sách"),
+        ("actual", "change", "thu ngân sách"),
+    ]
+
+
+def test_bracketed_follow_on_figures_inherit_the_subject():
+    text = "Tỷ lệ xã đạt chuẩn nông thôn mới đạt 60% (9 xã)."
+    assert indicators_of(text) == ["Tỷ lệ xã đạt chuẩn nông thôn mới"] * 2
+    text = "Tổng thu ngân sách đạt 900 tỷ đồng (tăng trưởng bình quân 12%/năm)."
+    assert indicators_of(text) == ["Tổng thu ngân sách"] * 2
+    assert indicators_of("GRDP đạt 5.000 tỷ đồng, gấp 1,5 lần năm 2015.") == ["GRDP"] * 2
+
+
+def test_growth_alone_still_names_a_first_figure():
+    text = "Để đạt mục tiêu tăng trưởng 12% năm 2025, tỉnh yêu cầu các ngành vào cuộc."
+    assert one(text).indicator == "tăng trưởng"
+
+
+def test_bound_split_around_its_noun():
+    text = "Đảng bộ có từ 85% chi bộ đạt trong sạch vững mạnh trở lên."
+    f = one(text)
+    assert (f.qualifier, f.indicator) == ("ge", "chi bộ đạt trong sạch vững mạnh")
+    assert one("Tỷ lệ hộ nghèo giảm từ 3,1% trở xuống.").qualifier == "le"
+
+
+def test_sector_share_and_price_basis():
+    assert one("Ngành dịch vụ chiếm tỷ trọng 60%.").indicator == "tỷ trọng Ngành dịch vụ"
+    assert one("GRDP (theo giá so sánh 2010) đạt 5.000 tỷ đồng.").indicator == "GRDP"
+    assert one("Tổng sản phẩm (GRDP) tăng 7%.").indicator == "Tổng sản phẩm (GRDP)"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "code"),
+    [
+        ("tổng lượt khách cơ sở lưu trú phục vụ", "count", "tourist_arrivals"),
+        ("khách sạn từ 4 đến 5 sao", "count", "hotels"),
+        ("đại biểu có mặt", "percent", None),
+        ("đại biểu chính thức", "count", "congress_delegates"),
+    ],
+)
+def test_guests_and_vote_shares_are_no_establishments_or_delegates(phrase, unit, code):
+    assert indicator_code(phrase, unit) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a targets heading after a review paragraph: the list takes the heading's kind
+        ("Trong nhiệm kỳ qua, huyện đã kết nạp 1.250 đảng viên mới.\n\nMục tiêu đến năm "
+         "2025:\n\n- Tỷ lệ hộ nghèo dưới 0,5%.\n\n- 100% xã đạt chuẩn nông thôn mới.",
+         ["actual", "target", "target"]),
+        ("Quận đã hoàn thành 24/24 chỉ tiêu.\n\nNghị quyết xác định các chỉ tiêu chủ yếu "
+         "nhiệm kỳ 2020-2025:\n\n- Tỷ lệ trường đạt chuẩn quốc gia đạt 85%.",
+         ["actual", "target"]),
+        # naming the plan's items is no goal: a half-year review's results
+        ("Thu ngân sách đạt 56% dự toán.\n\nMột số chỉ tiêu chủ yếu 6 tháng đầu năm:\n"
+         "- Chi ngân sách: 612 tỷ đồng, đạt 41,2% dự toán năm.",
+         ["actual", "actual", "actual"]),
+    ],
+)  # fmt: skip
+def test_a_list_takes_the_kind_of_its_heading(text, kinds):
+    assert [f.kind for f in extract_figures(text)] == kinds

@@ -9,11 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from chitieu import landing
+import pytest
+
+from chitieu import landing, raw
 from chitieu.settings import Paths
 from scrapers.mirror.server import serve_mirror
 from tests.conftest import query
 from tests.prefect_server import WORKERS, cluster
+
+pytestmark = pytest.mark.slow  # a real pipeline, server or browser: `make test-fast` skips it
 
 ROOT = Path(__file__).parents[1]
 
@@ -62,7 +66,7 @@ def test_two_workers_crawl_shards_and_one_writer_loads_them_once(tmp_path):
     assert len(files) == 6 and {f[0] for f in files} == {m["batch_id"] for m in manifests}
     assert result["loaded"]["files"] == 6 and result["loaded"]["articles"] == 5
     # loading again loads nothing: every file is recorded as loaded
-    again = landing.load_batches(paths.build_db, str(store), "second-load")
+    again = raw.load_batches(paths.build_db, str(store), "second-load")
     assert (again.batches, again.files, again.skipped_files) == (0, 0, 6)
     assert query(paths.build_db, "select count(*) from raw.landing_files") == [(6,)]
 
@@ -79,3 +83,5 @@ def test_two_workers_crawl_shards_and_one_writer_loads_them_once(tmp_path):
     assert query(paths.published, "select run_id from meta.warehouse_build") == [
         (result["run_id"],)
     ]
+    # the shards' counts reach the loader with their batches: one line per source
+    assert {m["crawl"]["articles"] for m in manifests} <= {1, 2, 3, 4, 5}

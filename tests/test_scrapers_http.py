@@ -53,7 +53,7 @@ def test_exception_classification() -> None:
     dns = httpx.ConnectError("[Errno -2] Name or service not known")
     assert classify_exception(dns)[0] == "dns"
     refused = httpx.ConnectError("[Errno 111] Connection refused")
-    assert classify_exception(refused)[0] == "connection"
+    assert classify_exception(refused)[0] == "connect_refused"
     assert classify_exception(httpx.ReadTimeout("timed out"))[0] == "timeout"
     cut = "peer closed connection without sending complete message body (incomplete)"
     assert classify_exception(httpx.RemoteProtocolError(cut))[0] == "truncated"

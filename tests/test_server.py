@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml  # type: ignore[import-untyped]
 
 from chitieu import landing
 from scrapers.mirror.server import serve_mirror
 from tests.prefect_server import cluster
+
+pytestmark = pytest.mark.slow  # a real pipeline, server or browser: `make test-fast` skips it
 
 ROOT = Path(__file__).parents[1]
 

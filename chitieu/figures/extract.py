@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
+from datetime import date
 
-from chitieu.figures import indicators, semantics
+from chitieu.figures import indicators, periods, semantics
 from chitieu.figures.model import Figure
 from chitieu.figures.nonfigures import Blocker, rejects
 from chitieu.figures.normalize import normalize_text
@@ -17,15 +20,43 @@ _MULTIPLE_CUE_RE = re.compile(
 )
 _MULTIPLE_AFTER_RE = re.compile(r"\s+lần\s+(?:so với|so)(?!\w)")
 _AFTER_WINDOW = 60
+_TIMES_WINDOW = 40
+_BEFORE_WINDOW = 80  # the qualifier reads no further back (semantics.qualifier)
+# A record carries at most this much of its sentence on either side of the figure: a "sentence"
+# of 100 KB is no sentence, and copying it into each of its figures would be quadratic.
+_SENTENCE_CAP = 1000
+_SEGMENT_CAP = 300  # how far back words since the previous figure are read
 _NOUN_AFTER_RE = re.compile(r" [^\W\d_]")  # a word right after the figure, no punctuation
+_CONTINUES_SECTION_RE = re.compile(
+    r"(?i)\s*(?:[-+*•]\s|(?:về|đối với|trong lĩnh vực|lĩnh vực)\s[^.;\n]{0,60}:"
+    # connectives that add to what the paragraph before said
+    r"|(?:đồng thời|bên cạnh đó|ngoài ra|cùng với đó|mặt khác)\s*,)"
+)
 _COMPLETES_RE = re.compile(r"(?i)hoàn thành\s*$")
+_VERB_FIRST_RE = re.compile(
+    r"(?i)\W*(?:(?:bình quân|trung bình)\s+)?(?:(?:hằng|hàng|mỗi) năm\s+)?"
+    r"(?P<verb>tăng|giảm)(?! cường| trưởng)\s+(?=[^\W\d_])"
+)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ATTAINED_RE = re.compile(
+    r"(?i)\s*(?:so với\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu|nghị quyết)"
+    r"(?:\s+[^\W\d_]+){0,4}\s*\(\s*$"
+)
+_RESPECTIVELY_RE = re.compile(r"(?i)(?<!\w)lần lượt(?!\w)")
+_ONLY_JOINED_RE = re.compile(r"(?i)[\s,]*(?:và|hoặc)?\s*")
+_HAS_TAIL_RE = re.compile(
+    r"(?i)(?:^|\s)có(?:\s+(?:từ|trên|hơn|khoảng|gần|ít nhất|tối thiểu|đến|tới))*\s*$"
+)
+_BASE_CUE_RE = re.compile(r"(?i)(?<!\w)(?:chiếm|bằng)(?!\w)")
+_POINTS_RE = re.compile(r"(?i)điểm\s?%|điểm phần trăm")
 # `21/12/2023`, `05.07.2023`, `15-12-2023`: the article's own dates give its year.
 # The dateline: a short line near the top holding a date (`Thứ Năm, 21/12/2023 - 09:15`).
 _DATELINE_LINES = 5
 _DATELINE_MAX_CHARS = 80
 _DATELINE_MAX_WORDS = 6
 _ALPHA_WORD_RE = re.compile(r"[^\W\d_]{2,}")
-_DATE_YEAR_RE = re.compile(r"(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1((?:19|20)\d\d)(?!\d)")
+# (a lookahead first lets the engine skip to digits before it tries the lookbehind)
+_DATE_YEAR_RE = re.compile(r"(?=\d)(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1((?:19|20)\d\d)(?!\d)")
 
 
 def _dateline_year(norm: str) -> int | None:
@@ -57,14 +88,24 @@ def scan(text: str) -> list[Candidate]:
             continue
         cand = read_ratio(text, pos)
         if cand is None:
-            before = text[max(0, pos - 30) : pos]
-            cue = bool(_MULTIPLE_CUE_RE.search(before) or _MULTIPLE_AFTER_RE.match(text, m.end()))
+            # only a `lần` after the number (or its range) makes the cue matter
+            cue = "lần" in text[m.end() : m.end() + _TIMES_WINDOW] and bool(
+                _MULTIPLE_CUE_RE.search(text, max(0, pos - 30), pos)
+                or _MULTIPLE_AFTER_RE.match(text, m.end())
+            )
             cand = read_figure(text, pos, m.end(), cue)
-        if cand is None or rejects(text, cand):
+        if cand is None or not _fits(cand) or rejects(text, cand):
             continue
         out.append(cand)
         limit = cand.end
     return out
+
+
+def _fits(cand: Candidate) -> bool:
+    """A value too large for a float (a run of 309+ digits) measures nothing."""
+    return all(
+        v is None or math.isfinite(v) for v in (cand.value, cand.value_max, cand.denominator)
+    )
 
 
 def _glued_to_word(text: str, pos: int) -> bool:
@@ -79,13 +120,17 @@ def _sentence_of(sents: list[Span], start: int, from_index: int) -> int:
     return i
 
 
-def extract_figures(text: str) -> list[Figure]:
-    """Every figure of `text`, in text order; offsets refer to `normalize_text(text)`."""
+def extract_figures(text: str, *, published: date | None = None) -> list[Figure]:
+    """Every figure of `text`, in text order; offsets refer to `normalize_text(text)`.
+    `published`: the article's publication date, which relative periods (`5 năm qua`, `đến
+    nay`) count from; without it, the date under the title."""
     norm = normalize_text(text)
     cands = scan(norm)
     if not cands:
         return []
-    return _Walker(norm, cands).figures()
+    walker = _Walker(norm, cands)
+    fallback = walker.dateline_year or walker.doc_year
+    return periods.attach(norm, walker.figures(), published, fallback)
 
 
 class _KindCarry:
@@ -95,11 +140,23 @@ class _KindCarry:
         self.para = -2
         self.kind: str | None = None
         self.gap_start = 0  # start of the figure-less text since the last figure's sentence
+        self.seen = 0  # the text before this holds no paragraph break after `para`
 
     def enter(self, norm: str, s_start: int, new_sentence: bool) -> str | None:
-        para = norm.rfind("\n", 0, s_start)
+        # look back only to the last position asked about: one pass over the text in all
+        para = norm.rfind("\n", self.seen, s_start)
+        self.seen = max(self.seen, s_start)
+        if para == -1:
+            para = self.para
         if para != self.para:
-            self.para, self.kind, self.gap_start = para, None, para + 1
+            # `Về kết cấu hạ tầng: ...`, `- ...`: a sub-topic or list item goes on with the
+            # section before it, whose kind it keeps
+            keep = None
+            if _CONTINUES_SECTION_RE.match(norm, para + 1):
+                # the section's own heading, when one came since the last figure, decides
+                # (`Mục tiêu đến năm 2025:` after a review paragraph)
+                keep = semantics.heading_kind(norm[self.gap_start : para + 1]) or self.kind
+            self.para, self.kind, self.gap_start = para, keep, para + 1
         if new_sentence:
             self.kind = semantics.strong_cue(norm[self.gap_start : s_start]) or self.kind
         return self.kind
@@ -119,7 +176,13 @@ class _Walker:
         self.scope = Scope(norm)
         self.doc_year = max((int(y) for _, y in _DATE_YEAR_RE.findall(norm)), default=None)
         self.dateline_year = _dateline_year(norm)
+        # the year cues are judged against: the article's dates, else the period it reviews
+        self.ref_year = self.doc_year or semantics.report_year(
+            norm, [(s.start, s.end) for s in self.sents]
+        )
         self.carry = _KindCarry()
+        self.prev_measure: str | None = None  # of the previous figure of the sentence
+        self.respective: list[str] = []  # subjects still to share out (`lần lượt`)
 
     def figures(self) -> list[Figure]:
         out: list[Figure] = []
@@ -127,11 +190,35 @@ class _Walker:
         for n, cand in enumerate(self.cands):
             si = _sentence_of(self.sents, cand.start, si)
             if si != prev_sent:
-                prev_end, prev_indicator = -1, None
-            fig = self._figure(n, cand, si, si != prev_sent, prev_end, prev_indicator)
+                prev_end, prev_indicator, self.prev_measure = -1, None, None
+                self.respective = []
+                sent = self.sents[si]
+                self.kinds = semantics.SentenceKinds(
+                    self.norm, min(sent.start, cand.start), sent.end, self.ref_year
+                )
+            restated = si == prev_sent and self._restates(out[-1], cand)
+            if restated:
+                fig = self._continued(n, cand, si, out[-1], restated)
+            else:
+                fig = self._figure(n, cand, si, si != prev_sent, prev_end, prev_indicator)
             out.append(fig)
             prev_end, prev_indicator, prev_sent = cand.end, fig.indicator or prev_indicator, si
+            self.prev_measure = fig.measure
         return out
+
+    def _respectively(self, cue_tail: str, indicator: str | None) -> str | None:
+        """`Công nghiệp và dịch vụ tăng lần lượt 8% và 12%`: the coordinated subjects go to the
+        figures in turn."""
+        if _RESPECTIVELY_RE.search(cue_tail):
+            items = indicators.coordinated_items(indicator)
+            if len(items) > 1:
+                self.respective = items[1:]
+                return items[0]
+        elif self.respective and _ONLY_JOINED_RE.fullmatch(cue_tail):
+            return self.respective.pop(0)
+        else:
+            self.respective = []
+        return indicator
 
     def _figure(
         self, n: int, cand: Candidate, si: int, new_sentence: bool, prev_end: int, prev: str | None
@@ -143,16 +230,60 @@ class _Walker:
         indicator, phrase = _indicator(
             norm, cand, seg_start, prev_end, prev, min(s_end, next_start)
         )
+        indicator = self._respectively(phrase.cue_tail, indicator)
         carried = self.carry.enter(norm, s_start, new_sentence)
-        kind, strong = semantics.kind(
-            norm[s_start : cand.start],
+        kind, strong = self.kinds.kind(
+            cand.start,
+            cand.end,
             self.scope.is_target(cand.start),
-            self.doc_year,
             carried,
-            norm[cand.end : s_end],
             self.dateline_year,
+            cand.noun,
         )
         self.carry.leave(kind, strong, s_end)
+        measure = _measure(norm, cand, phrase, indicator, self.prev_measure)
+        return self._record(cand, si, seg_start, kind, measure, indicator)
+
+    def _restates(self, prev: Figure, cand: Candidate) -> str | None:
+        """How a figure goes on with the previous one of its sentence, with nothing new said
+        of it: `listed` (`1%, 2%, 3%`: only punctuation between, so a sentence of thousands
+        of listed figures costs little per figure), `counted` (`20 nhóm chỉ tiêu, 05 nhiệm vụ`:
+        a listed count names its own noun, unless it is bracketed: `đạt 60% (9 xã)`), or
+        `attained` (`đạt 105% dự toán (820 tỷ đồng)`: the amount in brackets after an
+        attainment is the amount attained)."""
+        if not _LETTER_RE.search(self.norm, prev.char_end, cand.start):
+            bracketed = "(" in self.norm[prev.char_end : cand.start]
+            return "counted" if cand.unit in ("count", "ratio") and not bracketed else "listed"
+        if prev.measure == "plan" and _ATTAINED_RE.match(self.norm, prev.char_end, cand.start):
+            return "attained"
+        return None
+
+    def _continued(self, n: int, cand: Candidate, si: int, prev: Figure, how: str) -> Figure:
+        """A figure that goes on with the previous one (`_restates`): its indicator and kind."""
+        gap = self.norm[prev.char_end : cand.start]
+        phrase = indicators.Phrase(None, "", gap, True, True)
+        indicator = self._respectively("", prev.indicator)
+        if how == "counted":
+            next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(self.norm)
+            limit = min(max(self.sents[si].end, cand.end), next_start)
+            indicator = indicators.right_phrase(self.norm, cand.num_end, limit) or indicator
+        if how == "attained":
+            measure = "level"
+        else:
+            measure = _measure(self.norm, cand, phrase, indicator, self.prev_measure)
+        return self._record(cand, si, prev.char_end, prev.kind, measure, indicator)
+
+    def _record(
+        self,
+        cand: Candidate,
+        si: int,
+        seg_start: int,
+        kind: str,
+        measure: str,
+        indicator: str | None,
+    ) -> Figure:
+        norm, sent = self.norm, self.sents[si]
+        s_start, s_end = min(sent.start, cand.start), max(sent.end, cand.end)
         return Figure(
             surface=norm[cand.start : cand.end],
             unit=cand.unit,
@@ -161,58 +292,78 @@ class _Walker:
             denominator=cand.denominator,
             noun=cand.noun if cand.unit in ("count", "ratio", "quantity") else None,
             kind=kind,
-            measure=_measure(norm, cand, phrase, indicator),
+            measure=measure,
             qualifier=semantics.qualifier(
-                norm[s_start : cand.start], norm[cand.end : cand.end + _AFTER_WINDOW]
+                norm[max(s_start, cand.start - _BEFORE_WINDOW) : cand.start],
+                norm[cand.end : cand.end + _AFTER_WINDOW],
+                semantics.is_estimated(
+                    norm, max(seg_start, cand.start - _SEGMENT_CAP), cand.start, kind
+                ),
             ),
             indicator=indicator,
-            indicator_code=indicators.indicator_code(indicator),
-            sentence=norm[s_start:s_end],
+            indicator_code=indicators.indicator_code(indicator, cand.unit),
+            sentence=norm[
+                max(s_start, cand.start - _SENTENCE_CAP) : min(s_end, cand.end + _SENTENCE_CAP)
+            ],
             char_start=cand.start,
             char_end=cand.end,
+            is_plan_excess=measure == "plan"
+            and cand.unit in ("percent", "permille")
+            and semantics.is_plan_excess(norm, cand.start),
+            is_plan_structure=cand.unit == "count" and semantics.is_plan_structure(cand.noun),
         )
 
 
-def _measure(norm: str, cand: Candidate, phrase: indicators.Phrase, indicator: str | None) -> str:
-    return semantics.measure(
-        phrase.cue_tail,
-        phrase.clause,
+def _measure(
+    norm: str, cand: Candidate, phrase: indicators.Phrase, indicator: str | None, prev: str | None
+) -> str:
+    piece = phrase.clause[phrase.clause.rfind(",") + 1 :]
+    verb = _VERB_FIRST_RE.match(piece)
+    # `giảm tỷ lệ hộ nghèo 2%`: the verb before its object measures the figure after it
+    cue_tail = f"{verb.group('verb')} {phrase.cue_tail}" if verb else phrase.cue_tail
+    found = semantics.measure(
+        cue_tail,
+        piece,
         norm[cand.end : cand.end + _AFTER_WINDOW],
         indicator,
         cand.unit,
         per_year=cand.unit == "percent" and norm.endswith("/năm", 0, cand.end),
         is_range=cand.value_max is not None,
+        shared=prev,
     )
+    points = cand.unit == "percent" and _POINTS_RE.search(norm, cand.start, cand.end)
+    if found == "level" and points:
+        return "change"  # percentage points measure the difference of two percentages
+    return found
 
 
 def _indicator(
     norm: str, cand: Candidate, seg_start: int, prev_end: int, prev: str | None, limit: int
 ) -> tuple[str | None, indicators.Phrase]:
     phrase = indicators.left_phrase(norm, seg_start, cand.start, seg_start == prev_end)
-    # words between the previous figure and this one, with no break, still describe that one
-    continues_previous = (
-        seg_start == prev_end and phrase.starts_segment and "," not in phrase.clause
-    )
+    # a phrase that names nothing (`cao`, `(2021)`, `tăng trưởng bình quân`) yields to the
+    # subject it is said of; with none before it, it is still better than a far one
+    own = phrase.indicator if indicators.has_words(phrase.indicator) else None
+    if indicators.names_nothing(phrase.indicator):
+        phrase = dataclasses.replace(phrase, indicator=None)
     if cand.unit in ("count", "ratio"):
-        if phrase.indicator and (
-            phrase.labelled
-            or (
-                not continues_previous
-                and not phrase.from_previous_piece
-                and indicators.count_links_left(phrase.cue_tail, cand.noun)
-            )
-        ):
-            return phrase.indicator, phrase
-        right = indicators.right_phrase(norm, cand.num_end, limit)
-        return right or phrase.indicator or prev, phrase
+        return _count_indicator(norm, cand, phrase, seg_start == prev_end, prev, limit), phrase
     completes = _COMPLETES_RE.search(phrase.cue_tail)
-    if cand.unit == "percent":
-        share = indicators.share_of(indicators.right_phrase(norm, cand.end, limit))
-        if share:
-            return share, phrase
-    if phrase.indicator and not phrase.from_previous_piece and not completes:
+    # `chiếm 13,6% tổng số hộ`, `bằng 92% GDP bình quân cả nước`: the words after the figure
+    # are the base it is compared with, not what it measures
+    base = bool(_BASE_CUE_RE.search(phrase.cue_tail))
+    right = None if base else indicators.right_phrase(norm, cand.end, limit)
+    if cand.unit == "percent" and indicators.share_of(right):
+        return indicators.share_of(right), phrase
+    if (
+        cand.unit == "percent"
+        and _HAS_TAIL_RE.search(phrase.cue_tail)
+        and _NOUN_AFTER_RE.match(norm, cand.end)
+        and indicators.names_something(right)
+    ):
+        return right, phrase  # `Đảng bộ có 85% chi bộ đạt ...`: the owner has the share of it
+    if phrase.indicator and (phrase.labelled or not phrase.from_previous_piece) and not completes:
         return phrase.indicator, phrase
-    right = indicators.right_phrase(norm, cand.end, limit)
     if seg_start == prev_end and prev and phrase.starts_segment:
         # `100% trường ..., trong đó ít nhất 30% trường đạt mức độ 2`: a new share
         new_share = (
@@ -227,4 +378,37 @@ def _indicator(
     ):
         # `hoàn thành 100% chỉ tiêu giao quân`: what is completed names the figure
         return right, phrase
-    return phrase.indicator or prev or right, phrase
+    named = right if not indicators.names_nothing(right) else None
+    found = phrase.indicator or prev or own or named or indicators.subject(phrase.clause)
+    return found, phrase
+
+
+def _count_indicator(
+    norm: str,
+    cand: Candidate,
+    phrase: indicators.Phrase,
+    after_figure: bool,
+    prev: str | None,
+    limit: int,
+) -> str | None:
+    """A count's indicator: the phrase before it when a copula or preposition links them
+    (`Số lao động được tạo việc làm là 5.800 người`), else its noun and modifiers."""
+    # words between the previous figure and this one, with no break, still describe that one
+    continues_previous = after_figure and phrase.starts_segment and "," not in phrase.clause
+    if phrase.indicator and (
+        phrase.labelled
+        or (
+            not continues_previous
+            and not phrase.from_previous_piece
+            and indicators.count_links_left(phrase.cue_tail, cand.noun)
+        )
+    ):
+        return phrase.indicator
+    right = indicators.right_phrase(norm, cand.num_end, limit)
+    if (
+        prev
+        and not phrase.indicator
+        and indicators.counts_a_change_of_subject(right, phrase.cue_tail)
+    ):
+        return prev  # `tỷ lệ hộ nghèo ... chiếm 42%, giảm 13.276 hộ`: households of the subject
+    return right or phrase.indicator or prev

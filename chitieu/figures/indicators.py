@@ -12,8 +12,10 @@ preposition links them to a phrase before (`Số lao động được tạo vi�
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +23,9 @@ from pathlib import Path
 DICTIONARY_PATH = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "indicators.csv"
 
 _CUE_WORDS = (
-    r"đạt được|đạt mức|đạt tỷ lệ|đạt|ước đạt|ước thực hiện|ước tính|ước|là|chiếm tỷ lệ|chiếm"
-    r"|tỷ lệ|bằng|vượt|tăng thêm|tăng bình quân|bình quân tăng|bình quân đạt|tăng lên|giảm xuống"
+    r"đạt được|đạt mức|đạt tỷ lệ|đạt|ước đạt|ước thực hiện|ước tính|ước|là|chiếm tỷ lệ"
+    r"|chiếm tỷ trọng|chiếm|tỷ lệ|bằng|vượt|tăng thêm|tăng bình quân|giảm bình quân|tăng lên"
+    r"|giảm xuống"
     r"|tăng|giảm|thêm|có thêm|có|gồm|với|lên|xuống|chỉ còn"
     r"|còn|ở mức|mức|khoảng|trên|dưới|hơn|gần|xấp xỉ|ít nhất|tối thiểu|tối đa|không quá|từ|cho"
     r"|tại|vào|của|đến|tới|luôn|thực hiện"
@@ -30,25 +33,42 @@ _CUE_WORDS = (
     r"|hoàn thành|tương đương|trung bình|lần lượt|đều|chỉ|thuộc|đạt và vượt|vượt mức|trở lên"
     r"|trở xuống|trở|dự kiến|ước tăng|ước giảm|mới đạt|chỉ đạt|chưa đạt|chưa|mới chỉ đạt|đã|sẽ"
     r"|đang|vẫn|đều|không dưới|không thấp hơn|không ít hơn|không vượt quá|không cao hơn|dài|rộng"
-    r"|đối với"
+    r"|đối với|ước cả năm|ước tính cả năm|ước thực hiện cả năm|ước tính|như|hiện|hiện đang"
 )
 _CUE_SET = frozenset(_CUE_WORDS.split("|"))
 # Compounds whose last syllable looks like a cue word but belongs to the noun (`dân số`).
 _NOT_CUES = frozenset(
     ["dân số", "chỉ số", "hệ số", "đa số", "thiểu số", "con số", "tổng số", "bình quân số"]
-    + ["mặt bằng", "công bằng", "cân bằng", "đồng bằng", "bằng chứng"]
+    + ["mặt bằng", "công bằng", "cân bằng", "đồng bằng", "bằng chứng", "phát hiện", "thể hiện"]
+    # `đảng viên mới`, `nông thôn mới` (new), `tốc độ tăng`, `mức giảm` (nouns)
+    + ["viên mới", "thôn mới", "lập mới", "xây mới", "đổi mới", "phẩm mới", "nghiệp mới"]
+    + ["độ tăng", "mức tăng", "độ giảm", "mức giảm"]
 )
 _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
+_CUE_LAST_WORDS = frozenset(c.split()[-1] for c in _CUE_SET)
 _TAIL_PUNCT = " \t\n,;:(-"
+# Dates after the indicator are no part of it: a year, a quarter or months of the report
+# (`Tỷ lệ đô thị hóa năm 2023 đạt`, `Tổng thu 9 tháng`, `quý I/2023`), a deadline (`cuối năm
+# 2023`, `đến năm 2025`) and adverbials (`trong năm 2023`) only date it (the period fields
+# carry them). A span that makes the quantity cumulative or averaged stays: `Tổng vốn đầu tư
+# giai đoạn 2021-2025`, `thu ngân sách 5 năm`, `sản lượng lương thực cả năm`.
+_DATE = (
+    r"(?:năm\s+\d{4}|\d+\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm(?:\s+\d{4})?)?"
+    r"|quý\s+[IVX\d]+(?:/\d{4})?(?:\s+năm\s+\d{4})?)"
+)
 _TIME_TAIL_RE = re.compile(
-    r"(?i)(?:^|\s)(?:(?:trong|vào|của|cả)\s+)?(?:(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
-    r"|(?:(?:đến|tới)\s+)?(?:(?:hết|cuối|đầu|giữa)\s+)?năm\s+\d{4}"
-    r"|(?:(?:đến|tới)\s+)?(?:hết|cuối|đầu|giữa)\s+năm"
-    r"|\d+\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm(?:\s+\d{4})?)?|quý\s+[IVX\d]+(?:/\d{4})?"
-    r"|đến nay|hiện nay|cả năm)\s*$"
+    rf"(?i)(?:^|\s)(?:(?:(?:trong|vào|của)\s+)?{_DATE}"
+    r"|(?:trong|vào)\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
+    r"|(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+\d{4}"
+    r"|(?:(?:đến|tới)\s+)?(?:hết|cuối|đầu|giữa)\s+năm(?:\s+\d{4})?|đến nay|hiện nay)"
+    # `trong giai đoạn 2020-2022 bình quân tăng`: an average over the dates goes with the verb
+    r"(?:\s+(?:bình quân|trung bình))?\s*$"
 )
 _LEAD_RE = re.compile(
-    r"(?i)^(?:[\s\-+*•●▪◦.,;:)(]+|\(?\d{1,2}\)\.?|[a-zđ]\)|chúng tôi|chúng ta|cả năm|trong đó"
+    r"(?i)(?:[\s\-+*•●▪◦.,;:)(]+|\(?\d{1,2}\)\.?|[a-zđ]\)|chúng tôi|chúng ta|cả năm|trong đó"
+    # a source tag (`(TBTCO) -`), an estimate or a yearly average opening the clause
+    r"|\([^()\d]{2,30}\)\s*-|ước(?: tính| thực hiện)?|bình quân (?:hằng|hàng|mỗi) năm|được"
+    r"|địa phương(?: này| đó)?"
     r"|để đạt(?: được)?(?: mục tiêu)?|để|mục tiêu|cam kết|là"
     r"|(?:(?:tính )?(?:đến|tới) )?(?:cuối|đầu|hết|giữa) năm(?: \d{4})?"
     r"|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
@@ -65,27 +85,34 @@ _LEAD_RE = re.compile(
     r"|(?:tính )?(?:đến|tới|từ)? ?(?:hết )?ngày \d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)(?=\s|$|[,.;:])"
 )
 _TAIL_WINDOW = 40
-_JOINT_RE = re.compile(r"(?i)(?<!\w)(?:với|cùng|và|gồm)\s")
+_SPACES_RE = re.compile(r"\s*")
+_JOINT_RE = re.compile(r"(?i)(?<!\w)(với|cùng|và|gồm)\s")
 _AUX_RE = re.compile(
     r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là|đề nghị|yêu cầu"
     r"|dự kiến|đề ra mục tiêu|đặt ra mục tiêu|tiếp tục duy trì|tiếp tục)(?:\s+|$)"
 )
 _CLAUSE_PUNCT = ";:"
+_CLAUSE_CHARS_RE = re.compile(r"[;:()]")
 _MAX_WORDS = 18
 _RIGHT_STOP_RE = re.compile(r"[;:.!?()\n]|,\s")
 # Connectors after a comma that start a new clause rather than continue a noun list.
 _RIGHT_CONNECTOR_RE = re.compile(
     r"(?i)\s*(?:trong đó|trong|đồng thời|và|nhưng|song|đạt|tăng|giảm|là|thuộc|với|theo|so với"
-    r"|góp phần|nhằm|để|bằng|chiếm|mỗi)(?!\w)"
+    r"|góp phần|nhằm|để|bằng|chiếm|mỗi|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|tổng số|tương đương)(?!\w)"
 )
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
-    r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt)|đã|sẽ|nhằm"
-    r"|góp phần|trong đó|trở lên|(?:trước|sau)\s+(?:ngày|năm|tháng|quý))(?!\w)"
+    r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt|dự kiến"
+    r"|phấn đấu|tiếp tục|có)|đã|sẽ|nhằm|cũng|đều|góp phần|trong đó"
+    r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý))(?!\w)|^\s*trở lên(?!\w)"
 )
-_COUNT_LINK_RE = re.compile(r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|với|tăng|giảm|thêm)\s*$")
+# `nâng tổng số xã đạt chuẩn lên 52 xã`, `số hộ cận nghèo còn 8.800 hộ`: a level verb links too
+_COUNT_LINK_RE = re.compile(
+    r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|với|tăng|giảm|thêm|lên|xuống|còn)\s*$"
+)
 
 
+_GAINED_RE = re.compile(r"(?i)(?<!\w)có thêm\s*$")
 # Counted units too generic to name an indicator on their own.
 _GENERIC_NOUN_RE = re.compile(
     r"(?i)(?:người|lượt|hộ|lao động|trường hợp|dự án|công trình|con)(?!\w)"
@@ -97,7 +124,8 @@ _HEAD_PIECE_RE = re.compile(
     r"|chiếm|ước|vượt|bằng)[^,;:])*$"
 )
 _QUAL_END_RE = re.compile(
-    r"(?i)(?:\s*(?:hơn|trên|khoảng|gần|dưới|ít nhất|tối thiểu|tối đa|không quá|xấp xỉ|chừng))+\s*$"
+    r"(?i)(?:\s*(?:hơn|trên|khoảng|gần|dưới|ít nhất|tối thiểu|tối đa|không quá|xấp xỉ|chừng|từ))+"
+    r"\s*$"
 )
 _PLAN_ONLY_RE = re.compile(
     r"(?i)(?:kế hoạch|KH|chỉ tiêu|dự toán|mục tiêu)(?:\s+năm(?:\s+\d{4})?)?"
@@ -107,7 +135,7 @@ _COMPARISON_RE = re.compile(r"(?i)\s(?:so với|so)\s")
 _SHARE_OF_RE = re.compile(r"(?i)(?:số|tổng số|lượng)\s+(?!lượng\b)\w")
 _NOT_A_NAME_RE = re.compile(
     r"(?i)(?:so với|so|kế hoạch|dự toán|chỉ tiêu|cùng kỳ|mỗi năm|hằng năm|hàng năm|năm|trở lên"
-    r"|trở xuống|tổng|tổng số|trong đó|và|hoặc|của|với)(?!\w)"
+    r"|trở xuống|tổng|tổng số|trong đó|và|hoặc|của|với|trong|tại|ở|cho|vào|tương đương)(?!\w)"
 )
 
 
@@ -124,8 +152,9 @@ class Phrase:
 def clause_start(text: str, start: int, end: int) -> int:
     """Start of the clause ending at `end`: after the last `;`, `:` or unclosed bracket."""
     depth = 0
-    for i in range(end - 1, start - 1, -1):
-        ch = text[i]
+    # only the punctuation matters: walk it backwards, not every character
+    for m in reversed(list(_CLAUSE_CHARS_RE.finditer(text, start, end))):
+        i, ch = m.start(), m.group()
         if ch == ")":
             depth += 1
         elif ch == "(":
@@ -137,37 +166,88 @@ def clause_start(text: str, start: int, end: int) -> int:
     return start
 
 
+_WORD_RE = re.compile(r"\S+")
+
+
 def strip_tail(text: str) -> tuple[str, str]:
     """Split trailing cue words off `text`: (content, cue tail)."""
-    content = text.rstrip(_TAIL_PUNCT)
-    while content:
+    end = len(text.rstrip(_TAIL_PUNCT))
+    while end:
         # only the last few words can form a cue: looking at the tail keeps this linear
-        words = content[-_TAIL_WINDOW:].lower().split()
+        lo = max(0, end - _TAIL_WINDOW)
+        words = text[lo:end].lower().split()
+        if not words or words[-1] not in _CUE_LAST_WORDS:
+            break
         n = len(words)
         for k in range(min(_CUE_MAX_WORDS, n), 0, -1):
             if (
                 " ".join(words[n - k :]) in _CUE_SET
                 and " ".join(words[n - k - 1 :]) not in _NOT_CUES
+                and " ".join(words[n - k - 1 : n - k + 1]) not in _NOT_CUES
             ):
-                parts = content.rsplit(None, k)
-                content = parts[0].rstrip(_TAIL_PUNCT) if len(parts) > k else ""
+                end = _cut_words(text, lo, end, k, n)
                 break
         else:
             break
-    return content, text[len(content) :]
+    return text[:end], text[end:]
+
+
+def _cut_words(text: str, lo: int, end: int, k: int, n: int) -> int:
+    """Where `text[:end]` ends once its last `k` words (of the `n` in `text[lo:end]`) and the
+    spaces and punctuation before them are cut."""
+    parts = text[lo:end].rsplit(None, k)
+    if len(parts) > k:
+        cut = lo + len(parts[0])
+    elif lo == 0 or text[lo - 1].isspace():
+        cut = lo
+    else:  # the window starts inside the k-th word: find its real start
+        whole = text[:end].rsplit(None, k)
+        cut = len(whole[0]) if len(whole) > k else 0
+    while cut and text[cut - 1].isspace():
+        cut -= 1
+    while cut and text[cut - 1] in _TAIL_PUNCT:
+        cut -= 1
+    return cut
 
 
 def clean(phrase: str) -> str:
-    """Strip leading connectors and trailing cue words and time phrases."""
-    prev = None
-    while prev != phrase:
-        prev = phrase
-        phrase = _LEAD_RE.sub("", phrase, count=1).strip()
-        phrase = strip_tail(phrase)[0].strip()
-        m = _TIME_TAIL_RE.search(phrase, max(0, len(phrase) - _TAIL_WINDOW))
-        if m:
-            phrase = phrase[: m.start()].strip()
+    """Strip leading connectors and trailing cue words, dates and places."""
+    phrase = _strip_leads(phrase)
+    while True:
+        tailed = _strip_tails(phrase)
+        if tailed == phrase:
+            break
+        # a lead can only show once the tail is gone when little is left (`có` + `đạt`)
+        phrase = _strip_leads(tailed)
+        if phrase == tailed:
+            break
     return " ".join(phrase.split())
+
+
+def _strip_leads(phrase: str) -> str:
+    # advance over the leads and cut once: a thousand leads cost no thousand copies
+    pos = _SPACES_RE.match(phrase).end()  # type: ignore[union-attr]
+    lead = _LEAD_RE.match(phrase, pos)  # (`match` anchors the pattern at `pos`)
+    while lead and lead.end() > pos:
+        pos = _SPACES_RE.match(phrase, lead.end()).end()  # type: ignore[union-attr]
+        lead = _LEAD_RE.match(phrase, pos)
+    return phrase[pos:].strip()
+
+
+def _strip_tails(phrase: str) -> str:
+    while True:
+        stripped = strip_tail(phrase)[0].strip()  # every trailing cue word at once
+        m = _TIME_TAIL_RE.search(stripped, max(0, len(stripped) - _TAIL_WINDOW))
+        if m:
+            stripped = stripped[: m.start()].strip()
+        placed = _drop_place(stripped)
+        if placed == stripped and not m:
+            return stripped
+        phrase = placed
+
+
+_AND_RE = re.compile(r"(?i)\s(?:và|hoặc)\s")
+_LIST_HEAD_WORDS = 3
 
 
 def _last_comma_piece(clause: str, first: int = 0) -> tuple[str, bool]:
@@ -182,7 +262,10 @@ def _last_comma_piece(clause: str, first: int = 0) -> tuple[str, bool]:
         pieces.pop()
     i = len(pieces) - 1
     while i > first and (
-        0 < len(strip_tail(pieces[i])[0].split()) <= 2 or _HEAD_PIECE_RE.match(pieces[i - 1])
+        0 < len(strip_tail(pieces[i])[0].split()) <= 2
+        or _HEAD_PIECE_RE.match(pieces[i - 1])
+        # `khu vực nông, lâm nghiệp và thủy sản`: a list closed by `và` after a short piece
+        or (_AND_RE.search(pieces[i]) and 0 < len(pieces[i - 1].split()) <= _LIST_HEAD_WORDS)
     ):
         i -= 1
     return ",".join(pieces[i:]), last_empty
@@ -218,15 +301,138 @@ def _drop_subject(phrase: str) -> str:
     return " ".join(rest)
 
 
+# Head nouns of indicators (`tỷ lệ ...`, `tốc độ ...`, `diện tích`).
+_HEADS = (
+    r"tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|chỉ số|cơ cấu|diện tích|quy mô|dân số|sản lượng|giá trị"
+    r"|thu nhập|kim ngạch|năng suất|tổng số|tổng|số lượng"
+)
+_HEAD_START_RE = re.compile(rf"(?i)(?:{_HEADS})(?!\w)")
+# `Kinh tế của tỉnh duy trì | tốc độ tăng trưởng ...`, `Huyện X có | diện tích 120 km²`: the
+# object of a light verb that an indicator's head opens is the indicator.
+_LIGHT_OBJECT_RE = re.compile(
+    rf"(?i)\s(?:duy trì|giữ vững|giữ|đạt được|nâng|(?P<has>có))\s+(?=(?:{_HEADS})(?!\w))"
+)
+# `Thu ngân sách tăng nhanh cả nhiệm kỳ đạt ...`: a change verb with its manner adverb inside
+# the phrase is a predicate of the subject before it.
+_INNER_PREDICATE_RE = re.compile(
+    r"(?i)\s(?:tăng|giảm)\s+(?:nhanh|mạnh|cao|khá|đều|liên tục|ổn định)(?!\w)"
+)
+
+
+def _is_place(phrase: str) -> bool:
+    """`Huyện Đạ Tẻh`, `Toàn tỉnh`, `Quảng Ninh`: a reporting unit or a name, nothing else."""
+    words = phrase.split()
+    if words and words[0].lower() == "toàn":
+        words = words[1:]
+    if words and words[0].lower() in _PLACE_UNITS:
+        words = words[1:]
+    return all(_is_name_word(w) for w in words)
+
+
+def _own(phrase: str) -> str:
+    """The indicator in the words right before a figure (see the two rules above)."""
+    found = list(_LIGHT_OBJECT_RE.finditer(phrase))
+    # `có` takes the place's attribute (`Huyện X có diện tích`), not an indicator's own
+    # (`thu ngân sách có tốc độ tăng 5-7%`)
+    if found and (not found[-1].group("has") or _is_place(phrase[: found[-1].start()])):
+        phrase = phrase[found[-1].end() :]
+    m = _INNER_PREDICATE_RE.search(phrase)
+    if m and m.start() > 0:
+        phrase = clean(phrase[: m.start()])
+    return _after_aux(phrase)
+
+
 def _after_aux(phrase: str) -> str:
-    """`quận đã khởi công xây mới` → `khởi công xây mới`."""
+    """`quận đã khởi công xây mới` → `khởi công xây mới`; not inside a noun phrase that an
+    indicator's head opens (`tỷ lệ bảo đảm nước tưới cho diện tích cần tưới`)."""
     found = list(_AUX_RE.finditer(phrase))
+    if found and _HEAD_START_RE.match(phrase) and found[0].start() > 0:
+        return phrase
     if found:
         rest = clean(phrase[found[-1].end() :])
         if rest or found[-1].end() == len(phrase):
             # `chúng tôi đặt mục tiêu | 100% thủ tục ...`: a goal verb last names nothing
             return rest
     return phrase
+
+
+# Words that name no indicator on their own: cue words, degree and manner words, time words,
+# and `tỷ lệ`, `tỷ trọng` without what they are a rate of. A phrase of only these (`cao`,
+# `bình quân 5 năm`, `(2021)`, `tỉ lệ`) leaves the figure to the subject it is said of.
+_EMPTY_TEXT = """cao thấp nhanh chậm mạnh mẽ khá tốt ổn định tích cực đáng kể liên tục tiếp bình
+    quân trung chung rất nhất năm tháng quý giai đoạn nhiệm kỳ thời cả hằng hàng mỗi nay riêng đầu
+    cuối hết giữa trọng tỉ suất con lần trưởng"""
+_EMPTY_WORDS = frozenset(w for cue in _CUE_SET for w in cue.split()) | frozenset(
+    _EMPTY_TEXT.split()
+)
+# A comparison names its yardstick, not what is measured (`vượt mục tiêu Nghị quyết`).
+_COMPARISON_START_RE = re.compile(r"(?i)(?:vượt|so với|so|bằng|cao hơn|thấp hơn|hơn|gấp)(?!\w)")
+_ROMAN_RE = re.compile(r"[IVXLC]+")
+_NON_WORD_RE = re.compile(r"\W+")
+
+
+def names_nothing(phrase: str | None) -> bool:
+    """Whether `phrase` holds no word that can name an indicator."""
+    if not phrase or _COMPARISON_START_RE.match(phrase):
+        return True
+    for token in phrase.split():
+        for word in _NON_WORD_RE.split(token):
+            if word and not (
+                word.lower() in _EMPTY_WORDS or word.isdigit() or _ROMAN_RE.fullmatch(word)
+            ):
+                return False
+    return True
+
+
+def has_words(phrase: str | None) -> bool:
+    """Whether `phrase` holds a word beyond a comparison, function words, digits and dates
+    (`tăng trưởng` does; `vượt kế hoạch`, `(2021)`, `so với` do not)."""
+    if not phrase or _COMPARISON_START_RE.match(phrase):
+        return False
+    return any(
+        w.lower() not in _FUNCTION_WORDS and not w.isdigit()
+        for w in _NON_WORD_RE.split(phrase)
+        if w
+    )
+
+
+_FUNCTION_TEXT = "và của với cho là có được trong tại từ đến tới năm tháng quý giai đoạn nhiệm kỳ"
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
+
+# The subject a predicate is said of ends where its predicate starts: an auxiliary or a verb
+# (`ngành dịch vụ | tiếp tục phục hồi`, `tổng sản lượng lương thực cả năm | đã tăng`); a cause
+# clause opens a new subject (`Thu vượt dự toán là do | tốc độ tăng trưởng ... tăng cao`).
+_CAUSE_RE = re.compile(r"(?i)(?<!\w)(?:là do|là nhờ|là vì|bởi vì|nhờ vào|nhờ có)\s")
+_PREDICATE_RE = re.compile(
+    r"(?i)\s(?:đã|đang|sẽ|tiếp tục|vẫn|luôn|được|bị|đều|cũng|đạt|là|có|chiếm|vượt|duy trì"
+    r"|giữ vững|phát triển|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|giảm)"
+    r"(?! trưởng| cường))(?!\w)"
+)
+
+
+def _subject(phrase: str) -> str:
+    """The subject of a clause `phrase` (see above), or `phrase` when no predicate shows."""
+    causes = list(_CAUSE_RE.finditer(phrase))
+    if causes:
+        phrase = phrase[causes[-1].end() :]
+    m = _PREDICATE_RE.search(phrase)
+    return clean(phrase[: m.start()]) if m else phrase
+
+
+def subject(clause: str) -> str | None:
+    """The subject of the clause before a figure: its first comma piece that names something
+    (`Theo đó, ngành dịch vụ tiếp tục phục hồi, ..., chiếm tỷ trọng 30,6%`)."""
+    for piece in clause.split(","):
+        found = _drop_subject(_subject(clean(piece)))
+        if found and not names_nothing(found):
+            return _cap(found)
+    return None
+
+
+# `GRDP (theo giá so sánh 2010)`: the price basis says how the value is counted, not what.
+_PRICE_BASIS_RE = re.compile(r"(?i)\s*\((?:theo\s+)?giá\s+[^()]{0,40}\)")
+_SHARE_TAIL_RE = re.compile(r"(?i)chiếm tỷ trọng$")
 
 
 def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = False) -> Phrase:
@@ -242,19 +448,28 @@ def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = 
     # `48 km đường tỉnh, cải tạo 125 km`: words up to the first comma still describe the
     # previous figure, so they never join the new phrase
     piece, last_empty = _last_comma_piece(clause, 1 if continues else 0)
+    piece = _PRICE_BASIS_RE.sub("", piece)
     if last_empty and continues and "," not in piece:
         piece = ""
     elif continues:
-        # `2.315 giấy phép ... với tổng vốn khoảng 12.500 tỷ`: a new noun after `với`
-        joint = list(_JOINT_RE.finditer(piece))
+        # `2.315 giấy phép ... với tổng vốn khoảng 12.500 tỷ`: a new noun after `với`; after
+        # a comma `và` joins within the new piece (`nâng tổng số xã đạt chuẩn và cơ bản ...`)
+        joint = [
+            m for m in _JOINT_RE.finditer(piece) if "," not in clause or m.group(1).lower() != "và"
+        ]
         if joint:
             piece = piece[joint[-1].end() :]
-    phrase = _drop_subject(_after_aux(clean(piece)))
+    # `Sản lượng lương thực đã tăng so với năm 2016, ước đạt 39 vạn tấn`: with nothing of its
+    # own after the last comma, the figure is said of the subject of the piece before
+    own = _subject(clean(piece)) if last_empty and not continues else _own(clean(piece))
+    phrase = _drop_subject(own)
+    if phrase and _SHARE_TAIL_RE.search(cue_tail.strip()) and not _HEAD_START_RE.match(phrase):
+        phrase = f"tỷ trọng {phrase}"  # `ngành dịch vụ chiếm tỷ trọng 60%`: the sector's share
     labelled = False
     if not phrase and cstart > seg_start and text[cstart - 1] in ":(":
         # `Tốc độ tăng ... hằng năm: 12-13%`, `tỷ lệ ... (mới đạt 96%)`: the phrase before
         label_start = clause_start(text, seg_start, cstart - 1)
-        phrase = _after_aux(clean(_last_comma_piece(text[label_start : cstart - 1])[0]))
+        phrase = _drop_subject(_own(clean(_last_comma_piece(text[label_start : cstart - 1])[0])))
         labelled = text[cstart - 1] == ":" and not clause.strip()
     return Phrase(
         _cap(phrase) or None, cue_tail.strip(), clause, last_empty, cstart == seg_start, labelled
@@ -277,16 +492,68 @@ def right_phrase(text: str, pos: int, limit: int) -> str | None:
     cut = _RIGHT_CUT_RE.search(phrase)
     if cut:
         phrase = phrase[: cut.start()]
-    return _cap(clean(phrase)) or None
+    return _cap(_clean_right(phrase)) or None
+
+
+# Words that end no noun phrase: what follows them was cut off (`chỉ tiêu quan trọng như:`).
+_RIGHT_TAIL_RE = re.compile(
+    r"(?i)(?:\s+(?:và|hoặc|của|với|cho|là|như|gồm|tại|trong|để|mà|các|những|đến|tới|từ|trên"
+    r"|dưới|hơn|khoảng|gần|có|được|so với|so|thì|ít nhất|tối thiểu|tối đa|tương đương|lần lượt"
+    r"|cùng))+\s*$"
+)
+
+
+_BOUND_TAIL_RE = re.compile(r"(?i)\s+trở (?:lên|xuống)\s*$")
+_BOUND_OWN_RE = re.compile(r"(?i)(?<!\w)từ\s+\d")
+
+
+def _clean_right(phrase: str) -> str:
+    """Words after a figure, as its noun and modifiers: not stripped of result verbs, which
+    qualify what is counted (`12 mục tiêu vượt`, `18/20 chỉ tiêu hoàn thành`)."""
+    phrase = " " + phrase.strip(_TAIL_PUNCT + ".")
+    prev = None
+    while prev != phrase:
+        prev = phrase
+        phrase = _RIGHT_TAIL_RE.sub("", phrase)
+        if _BOUND_TAIL_RE.search(phrase) and not _BOUND_OWN_RE.search(phrase):
+            # `1.000 đảng viên mới trở lên`: the bound is the figure's (`từ 3 sao trở lên` stays)
+            phrase = _BOUND_TAIL_RE.sub("", phrase)
+        m = _TIME_TAIL_RE.search(phrase, max(0, len(phrase) - _TAIL_WINDOW))
+        if m:
+            phrase = phrase[: m.start()]
+        phrase = " " + _drop_place(phrase.strip(_TAIL_PUNCT))
+    return " ".join(phrase.split())
 
 
 def count_links_left(cue_tail: str, noun: str | None) -> bool:
     """A count tied to the phrase before it by a copula or preposition, or a count of a
     generic unit right after its indicator (`xuất khẩu lao động 250 người`)."""
     cue_tail = _QUAL_END_RE.sub("", cue_tail)
+    if _GAINED_RE.search(cue_tail):
+        return False  # `có thêm 6 xã đạt chuẩn`: the noun after names what is gained
     if _COUNT_LINK_RE.search(" " + cue_tail):
         return True
     return not cue_tail and bool(noun) and bool(_GENERIC_NOUN_RE.match(noun or ""))
+
+
+_CHANGE_TAIL_RE = re.compile(r"(?i)(?<!\w)(?:tăng|giảm|thêm)(?!\w)")
+
+
+def counts_a_change_of_subject(right: str | None, cue_tail: str) -> bool:
+    """`giảm 13.276 hộ`: a bare generic unit counted by a change verb counts the subject."""
+    return (
+        bool(right)
+        and bool(_GENERIC_NOUN_RE.fullmatch(right or ""))
+        and bool(_CHANGE_TAIL_RE.search(cue_tail))
+    )
+
+
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:và|hoặc)\s+")
+
+
+def coordinated_items(phrase: str | None) -> list[str]:
+    """`Công nghiệp, xây dựng và dịch vụ` → its three items."""
+    return [p for p in _ITEM_SPLIT_RE.split(phrase or "") if p]
 
 
 def plan_only(phrase: str | None) -> bool:
@@ -304,7 +571,46 @@ def share_of(phrase: str | None) -> str | None:
 
 def names_something(phrase: str | None) -> bool:
     """Whether words after a figure can name it (`100% hồ sơ ...`, not `so với cùng kỳ`)."""
-    return bool(phrase) and not _NOT_A_NAME_RE.match(phrase or "")
+    return bool(phrase) and not _NOT_A_NAME_RE.match(phrase or "") and not names_nothing(phrase)
+
+
+# The place that reports a figure, named after its indicator, is no part of it: `GRDP của Quảng
+# Ninh`, `CPI bình quân cả năm tỉnh Phú Thọ`, `Quy mô kinh tế Quảng Ninh` (but `trên địa bàn
+# tỉnh`, `của Thành phố`, `du lịch đến Quảng Ninh` stay).
+_PLACE_LINKS = frozenset(["của", "tại", "ở"])
+_PLACE_UNITS = frozenset(["tỉnh", "huyện", "quận", "xã", "phường", "tp", "tp.", "thành phố"])
+_NOT_PLACE_TEXT = """Đảng Nhà Nước Thành Phố Tỉnh Huyện Quận Trung Ương Nghị Quyết Đại Hội Quốc Gia
+    Chính Phủ Ủy Uỷ Ban Chủ Tịch Khen Bằng Giấy Xuất Sắc"""
+_NOT_PLACE_WORDS = frozenset(_NOT_PLACE_TEXT.split())
+_KEEP_BEFORE_PLACE = frozenset(["đến", "tới", "từ", "về", "số", "tuyến", "cho", "với"])
+
+
+def _is_name_word(word: str) -> bool:
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[1:].islower()
+        and (word not in _NOT_PLACE_WORDS)
+    )
+
+
+def _drop_place(phrase: str) -> str:
+    if not _is_name_word(phrase[phrase.rfind(" ") + 1 :]):
+        return phrase  # the common case: no name at the end
+    words = phrase.split()
+    j = len(words)
+    while j > 1 and _is_name_word(words[j - 1]):
+        j -= 1
+    if j == len(words) or j == 0 or not words[j - 1][0].islower():
+        return phrase
+    if words[j - 1].lower() in _KEEP_BEFORE_PLACE:
+        return phrase
+    if words[j - 1].lower() in _PLACE_UNITS:
+        # `trên địa bàn tỉnh Phú Thọ` keeps its unit, `CPI ... tỉnh Phú Thọ` drops it
+        j -= 0 if words[max(0, j - 3) : j - 1] == ["địa", "bàn"] else 1
+    if j > 1 and words[j - 1].lower() in _PLACE_LINKS:
+        j -= 1
+    return " ".join(words[:j]) if j > 0 else phrase
 
 
 def _cap(phrase: str) -> str:
@@ -315,10 +621,42 @@ def _cap(phrase: str) -> str:
 
 
 # ---------------------------------------------------------------- dictionary
+#
+# An indicator is coded by its structure, not by a list of phrasings: a row of the dictionary
+# names the words that make the indicator (`terms`: `hộ nghèo`, `trường+chuẩn quốc gia`), the
+# head noun that must open it when the row needs one (`head`: `tỷ trọng|cơ cấu` for a sector's
+# share) and words that make it another indicator (`excludes`: `cận nghèo`). Matching is on
+# folded words (lower case, no diacritics, `đ` = `d`), so `hoá`/`hóa`, `Tỷ lệ`/`tỉ lệ` and
+# unaccented text all match, and other words may stand between the parts (`tỷ lệ trường học
+# các cấp đạt chuẩn quốc gia`). The row that accounts for most of the phrase's words wins; on a
+# tie, the row whose unit fits the figure's, then the one matched earliest (Vietnamese puts the
+# head first), then the dictionary's order.
+
+_Words = tuple[str, ...]
+_UNIT_FAMILY = {
+    "percent": "share",
+    "permille": "share",
+    "ratio": "share",
+    "vnd": "money",
+    "usd": "money",
+    "count": "count",
+    "quantity": "quantity",
+    "multiple": "multiple",
+}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    code: str
+    family: str
+    order: int
+    heads: tuple[_Words, ...]
+    terms: tuple[tuple[_Words, ...], ...]  # alternatives, each a conjunction of parts
+    excludes: tuple[_Words, ...]
 
 
 def _fold(text: str) -> str:
-    """Lowercase, NFC, `đ` → `d`, no diacritics: the fallback matching key."""
+    """Lowercase, `đ` → `d`, no diacritics, words only: the matching key."""
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return " ".join(re.findall(r"\w+", text))
@@ -346,50 +684,119 @@ _TONE_RE = re.compile("|".join(_TONE_MAP))
 
 
 def _key(text: str) -> str:
-    """Lowercase NFC words with one tone placement: the exact matching key."""
-    text = _TONE_RE.sub(lambda m: _TONE_MAP[m.group()], unicodedata.normalize("NFC", text.lower()))
+    """Lowercase NFC words with one tone placement (`tỉ` = `tỷ`): the exact matching key."""
+    text = unicodedata.normalize("NFC", text.lower()).replace("tỉ", "tỷ")
+    text = _TONE_RE.sub(lambda m: _TONE_MAP[m.group()], text)
     return " ".join(re.findall(r"\w+", text))
 
 
-_Index = dict[str, list[tuple[tuple[str, ...], str]]]
+def _alternatives(cell: str | None) -> list[str]:
+    return [alt.strip() for alt in (cell or "").split("|") if alt.strip()]
+
+
+def _entry(row: dict[str, str], order: int, key: Callable[[str], str]) -> _Entry:
+    def words(text: str) -> _Words:
+        return tuple(key(text).split())
+
+    return _Entry(
+        code=row["indicator_code"],
+        family=_UNIT_FAMILY.get(row["unit"], row["unit"]),
+        order=order,
+        heads=tuple(words(h) for h in _alternatives(row["head"])),
+        terms=tuple(
+            tuple(words(part) for part in alt.split("+") if words(part))
+            for alt in _alternatives(row["terms"])
+        ),
+        excludes=tuple(words(x) for x in _alternatives(row["excludes"])),
+    )
+
+
+_Index = dict[str, tuple[_Entry, ...]]
+# Text is read folded only when most of its words carry no diacritics (typed without accents);
+# accented text that matched nothing exactly would only meet look-alikes (`dân, quận` = `dân quân`).
+_UNACCENTED_SHARE = 0.6
 
 
 @lru_cache(maxsize=1)
 def dictionary() -> tuple[_Index, _Index]:
-    """Patterns indexed by first word, longest first: exact keys and folded keys."""
-    exact: _Index = {}
-    folded: _Index = {}
+    """The rows indexed by the first word of each of their term parts (only those can match
+    a phrase): with exact keys, and with folded keys for text whose accents differ."""
+    rows: list[dict[str, str]] = []
     if DICTIONARY_PATH.exists():
         with DICTIONARY_PATH.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                for pattern in row["patterns"].split("|"):
-                    for index, key in ((exact, _key(pattern)), (folded, _fold(pattern))):
-                        words = tuple(key.split())
-                        if words:
-                            index.setdefault(words[0], []).append((words, row["indicator_code"]))
-    for index in (exact, folded):
-        for entries in index.values():
-            entries.sort(key=lambda e: -len(e[0]))
-    return exact, folded
+            rows = list(csv.DictReader(fh))
+    return _index(rows, _key, 1), _index(rows, _fold, 2)
+
+
+def _index(rows: list[dict[str, str]], key: Callable[[str], str], min_words: int) -> _Index:
+    """`min_words`: alternatives shorter than this are left out (folded, one syllable matches
+    too much: `quà` = `qua`, `chợ` = `cho`)."""
+    index: dict[str, list[_Entry]] = {}
+    for n, row in enumerate(rows):
+        entry = _entry(row, n, key)
+        terms = tuple(alt for alt in entry.terms if sum(map(len, alt)) >= min_words)
+        entry = dataclasses.replace(entry, terms=terms)
+        for word in {part[0] for alt in entry.terms for part in alt}:
+            index.setdefault(word, []).append(entry)
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
+def _find(words: _Words, part: _Words, start: int = 0) -> int:
+    n = len(part)
+    for i in range(start, len(words) - n + 1):
+        if words[i : i + n] == part:
+            return i
+    return -1
+
+
+def _match(words: _Words, entry: _Entry) -> tuple[int, int] | None:
+    """(words accounted for, position) of the entry's best reading of `words`, or None."""
+    if any(_find(words, x) >= 0 for x in entry.excludes):
+        return None
+    best: tuple[int, int] | None = None
+    for alt in entry.terms:
+        found = [_find(words, part) for part in alt]
+        if min(found) < 0:
+            continue
+        pos, size = min(found), sum(len(part) for part in alt)
+        if entry.heads:
+            heads = [(len(h), i) for h in entry.heads if 0 <= (i := _find(words, h)) <= pos]
+            if not heads:
+                continue
+            size, pos = size + max(heads)[0], min(i for _, i in heads)
+        if best is None or (size, -pos) > (best[0], -best[1]):
+            best = (size, pos)
+    return best
 
 
 @lru_cache(maxsize=8192)
-def indicator_code(phrase: str | None) -> str | None:
-    """The code of the pattern found earliest in `phrase` (longest on ties), or None.
-
-    Vietnamese noun phrases put the head first (`tốc độ tăng giá trị sản xuất ...` is a growth
-    rate, not a production value), so the earliest match names the indicator. Patterns match
-    whole words; a diacritic-insensitive pass catches unaccented or oddly accented text.
-    """
+def indicator_code(phrase: str | None, unit: str | None = None) -> str | None:
+    """The code of the dictionary row that reads most of `phrase`, or None (see above);
+    `unit`, the figure's unit, breaks ties between rows of different units. Accented words
+    are matched first (`dân, quận` is no `dân quân`), folded words only when that finds none."""
     if not phrase:
         return None
     exact, folded = dictionary()
-    return _best(_key(phrase).split(), exact) or _best(_fold(phrase).split(), folded)
+    words = _key(phrase).split()
+    found = _best(tuple(words), exact, unit)
+    if found or not words:
+        return found
+    folded_words = _fold(phrase).split()
+    plain = sum(1 for a, b in zip(words, folded_words, strict=False) if a == b)
+    if plain < _UNACCENTED_SHARE * len(words):
+        return None  # accented text that matched nothing: folding would only find look-alikes
+    return _best(tuple(folded_words), folded, unit)
 
 
-def _best(words: list[str], index: _Index) -> str | None:
-    for i, word in enumerate(words):
-        for pattern, code in index.get(word, ()):
-            if tuple(words[i : i + len(pattern)]) == pattern:
-                return code
-    return None
+def _best(words: _Words, index: _Index, unit: str | None) -> str | None:
+    entries = {e.order: e for w in set(words) for e in index.get(w, ())}
+    family = _UNIT_FAMILY.get(unit or "", "")
+    best, best_key = None, None
+    for entry in entries.values():
+        found = _match(words, entry)
+        if found is None:
+            continue
+        key = (found[0], entry.family == family, -found[1], -entry.order)
+        if best_key is None or key > best_key:
+            best, best_key = entry.code, key
+    return best

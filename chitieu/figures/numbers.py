@@ -16,11 +16,13 @@ from dataclasses import dataclass
 NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s?[%‰])|\d+(?:,\d+)?)"
 NUM_RE = re.compile(NUM)
 # A number starts where no word character, separator or slash precedes it.
-NUM_START_RE = re.compile(rf"(?<![\w.,/]){NUM}")
+# (the lookahead lets the engine skip to digits before it tries the lookbehind)
+NUM_START_RE = re.compile(rf"(?=\d)(?<![\w.,/]){NUM}")
 
-MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+# `vạn` (ten thousand) is still written in reports: `1,5 vạn tấn`, `trên 1 vạn dân`.
+MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 # `tỷ lệ`, `tỷ trọng`, `tỷ suất` are nouns (rate, share), not the multiplier `tỷ`
-_MULT_WORD = r"(?:nghìn|ngàn|triệu|(?:tỷ|tỉ)(?!\s+(?:lệ|trọng|suất)(?!\w)))"
+_MULT_WORD = r"(?:nghìn|ngàn|vạn|triệu|(?:tỷ|tỉ)(?!\s+(?:lệ|trọng|suất)(?!\w)))"
 MULT = rf"{_MULT_WORD}(?:\s+{_MULT_WORD})*"
 PER = r"(?:/(?:[^\W\d_]+|m2|m²|ha))*"
 

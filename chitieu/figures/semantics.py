@@ -8,6 +8,7 @@ goal or result cue before it in the sentence, defaulting to the heading scope.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # Neutral words that may sit between a qualifier and the number: `ước đạt trên 22`, `khoảng từ`.
@@ -27,16 +28,58 @@ _QUAL_TAIL_RE = re.compile(
     "(?i)(?:^|[\\s(:,])(?:" + "|".join(f"(?P<{q}>{alts})" for alts, q in _QUALIFIERS) + r")\s*$"
 )
 _NEUTRAL_TAIL_RE = re.compile(rf"(?i)(?:^|\s)(?:{_NEUTRAL})\s*$")
+# A cue word that ends a compound is no cue: `tốc độ tăng 7%`, `mức độ`, `dựa trên 5 nhóm giải
+# pháp`, `cấp trên`, `nêu trên`, `cấp dưới`; the compound's first syllable stands right before it.
+_COMPOUND_FIRST = {
+    "độ": "tốc|mức|trình|nhiệt|tiến|mật|cường|chế|thái|cấp|góc|niên|hạn|nồng|chiều|giới|quá|điều"
+    "|thời|nhiệm|chức|độ",
+    "trên": "dựa|cấp|phía|bên|nêu|nói|kể|tuyến|ở|vượt",
+    "dưới": "cấp|phía|bên|tuyến|ở",
+    "gần": "tiếp|lại|thân|xa",
+    "tầm": "tìm|sưu",
+    "ước": "công|hiệp|điều|quy|giao|mơ|mong|thề|cam",
+}
+_COMPOUND_RE = {
+    cue: re.compile(rf"(?i)(?<!\w)(?:{firsts})\s+$") for cue, firsts in _COMPOUND_FIRST.items()
+}
+# `cao hơn 0,74 điểm % so với cùng kỳ`: the comparative states the exact difference.
+_COMPARATIVE_RE = re.compile(r"(?i)(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s*$")
+_COMPARED_AFTER_RE = re.compile(r"(?i)^[^,;:.()]{0,20}?(?<!\w)(?:so với|so)(?!\w)")
 _AFTER_QUAL_RE = re.compile(r"(?i)^\s*(?:trở lên|trở xuống|trở lại)")
+_SPLIT_BOUND_RE = re.compile(r"(?i)[^,;:.()\d]{1,60}?\s(?P<bound>trở lên|trở xuống)(?!\w)")
 _MAX_QUAL_HOPS = 4
+# The longest qualifier or neutral word, plus the character before it.
+_QUAL_SPAN = 1 + max(
+    len(w) for alts in [_NEUTRAL] + [a for a, _ in _QUALIFIERS] for w in alts.split("|")
+)
 
 _PLAN_AFTER_RE = re.compile(
-    r"(?i)^\s*(?:so với\s+|của\s+|theo\s+)?(?:các\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu"
-    r"|nghị quyết|NQ)(?!\w)"
+    r"(?i)^\s*(?:so với\s+|so\s+|của\s+|theo\s+)?(?:các\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu"
+    r"|mục tiêu|nghị quyết|NQ)(?!\w)"
 )
 _PLAN_BEFORE_RE = re.compile(
     r"(?i)(?:vượt|hoàn thành|đạt)\s+(?:mức\s+)?(?:kế hoạch|chỉ tiêu|dự toán|KH)(?!\w)"
+    r"|vượt\s+(?:mức\s+)?mục tiêu(?!\w)"
 )
+_EXCESS_TAIL_RE = re.compile(r"(?i)(?<!\w)vượt(?!\w)")
+# Nothing but a conjunction or an equivalence between two figures: the second shares the
+# first's verb (`tăng lần lượt 8% và 12%`, `có thêm 1 xã ... và 8 xã`, `tương đương 1,6 triệu`).
+_SHARED_TAIL_RE = re.compile(
+    r"(?i)(?:và|hoặc|cùng|tương đương(?: với)?(?: mức)?|lần lượt(?: là)?)(?:\s+(?:khoảng|gần"
+    r"|hơn|trên|dưới|xấp xỉ))?"
+)
+# `chiếm 25% so với tổng số hộ`: the base of a share, not an earlier time.
+_SHARE_BASE_RE = re.compile(r"(?i)^\s*so với\s+(?:tổng|toàn)(?!\w)")
+_PEER_AFTER_RE = re.compile(
+    r"(?i)^\s*(?:so với\s+|so\s+)?(?:mức\s+)?(?:bình quân|trung bình|cả nước|toàn quốc|khu vực"
+    r"|vùng|thế giới|các tỉnh|tỉnh|thành phố|huyện|quận|quốc gia|GDP|GRDP)(?!\w)"
+)
+# An economy's output: a percentage of it, not given as a share or a plan, is its growth.
+_OUTPUT_INDICATOR_RE = re.compile(
+    r"(?i)(?:tổng sản phẩm|GRDP|GDP|quy mô (?:nền )?kinh tế)(?!\w)(?!.*(?:đầu người|tỷ trọng"
+    r"|cơ cấu))"
+)
+_SHARE_CUE_RE = re.compile(r"(?i)chiếm|bằng|tỷ trọng|tỷ lệ")
 _CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|so năm|mỗi năm|/năm)")
 _RANGE_FROM_RE = re.compile(r"(?i)(?<!\w)từ\s*$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
@@ -51,13 +94,16 @@ _RATE_INDICATOR_RE = re.compile(
 )
 
 _TARGET_CUE = (
-    r"phấn đấu|mục tiêu|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới|cam kết"
+    # `Chương trình mục tiêu quốc gia` is a name, not a goal
+    r"phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
+    r"|cam kết"
     r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới"
     r"|(?:nhiệm kỳ|năm|giai đoạn|thời gian|những năm|các năm)\s+tới"
     r"|hướng đến|xác định|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
     # `Năm 2024, chỉ tiêu thu ngân sách là ...`; not `đạt/vượt/hoàn thành ... chỉ tiêu`
     r"|(?<!đạt )(?<!vượt )(?<!thành )(?<!hiện )(?<!với )(?<!bằng )(?<!các )(?<!những )"
-    r"(?:chỉ tiêu|dự toán)(?! đề ra| đặt ra| giao| thi đua| đạt| chưa)(?=[^,;:.]*$)"
+    r"(?:chỉ tiêu|dự toán|kế hoạch(?= vốn| đầu tư| thu| chi))(?! đề ra| đặt ra| giao| thi đua| đạt"
+    r"| chưa)(?=[^,;:.]*$)"
     r"|chỉ tiêu đề ra|kế hoạch năm \d{4}|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
 )
 _ACTUAL_CUE = (
@@ -68,7 +114,7 @@ _ACTUAL_CUE = (
     r"|thực hiện đạt|kết quả thực hiện|(?<!thực )hiện (?:mới|chỉ|đạt|đang)"
 )
 _CUE_RE = re.compile(
-    rf"(?i)(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
+    rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
     r"|(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
 )
 # Cues strong enough to carry over to the next sentences of a paragraph.
@@ -80,37 +126,141 @@ _STRONG_CUE_RE = re.compile(
 # states no goal of its own: it must not carry `target` to the next sentences.
 _COMPARED_CUE_RE = re.compile(r"(?i)(?:hơn|so với|vượt|với|bằng|theo)\s+(?:\w+\s+){0,2}$")
 # Result-only wording after the number: `tăng 8,7% so với cùng kỳ` reports a result.
-_ACTUAL_AFTER_RE = re.compile(r"(?i)(?<!\w)(?:so với|so|bằng|với) cùng kỳ(?!\w)")
+_ACTUAL_AFTER_RE = re.compile(
+    r"(?i)(?<!\w)(?:(?:so với|so|bằng|với) cùng kỳ|(?:vượt|đạt|hoàn thành|so với|so)(?: mức)?"
+    r" (?:\w+ ){0,2}?(?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán))(?!\w)"
+)
+# A goal word as the yardstick of a result: `vượt mục tiêu`, `so mục tiêu Đại hội`, `hoàn thành
+# vượt mức các mục tiêu Đại hội đề ra`, `đúng định hướng Nghị quyết đề ra`: the goal is named
+# to say how the result compares with it, so the cue reports a result.
+_YARDSTICK_RE = re.compile(
+    r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so|đúng|theo|bằng|thực hiện|hơn|cao hơn|thấp hơn"
+    r"|kết quả)(?:\s+mức)?\s+(?:[^\W\d_]+\s+){0,6}$"
+)
+_COUNTED_RE = re.compile(r"\d\s$")
+# A goal word modifying a counted plan noun (`13/15 mục tiêu chủ yếu đề ra`) names the items
+# counted, not a goal of the sentence.
+_COUNTED_PLAN_RE = re.compile(
+    r"(?i)\d\s+(?:(?:nhóm\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))(?:\s+[^\W\d_]+){0,3}\s+$"
+)
+_COUNTED_WINDOW = 50
+
+
+_PLAN_WORD_RE = re.compile(r"(?i)mục tiêu|chỉ tiêu|kế hoạch|dự toán|nhiệm vụ")
+
+
+def _is_counted(text: str, pos: int) -> bool:
+    """Whether the plan word at `pos` is counted (`có 12 mục tiêu vượt`; not the verb in `Năm
+    2025 phấn đấu`) or the cue modifies a counted plan noun (`13/15 mục tiêu chủ yếu đề ra`)."""
+    return bool(
+        (_COUNTED_RE.match(text, max(0, pos - 2), pos) and _PLAN_WORD_RE.match(text, pos))
+        or _COUNTED_PLAN_RE.search(text, max(0, pos - _COUNTED_WINDOW), pos)
+    )
+
+
+_GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
+# Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
+# goals; adopted documents (`thông qua 6 nghị quyết`) are events, i.e. results.
+_ADOPT_RE = re.compile(r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra)\s*$")
+_PLAN_ITEM_RE = re.compile(r"(?i)(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)")
+_PLAN_NOUN_RE = re.compile(r"(?i)mục tiêu|chỉ tiêu|kế hoạch|dự toán|đề ra|đặt ra")
+# ... unless the yardstick verb is itself a goal (`phấn đấu đạt các chỉ tiêu`, `sẽ hoàn thành`).
+_GOAL_VERB_RE = re.compile(
+    r"(?i)(?<!\w)(?:phấn đấu|sẽ|cần|phải|quyết tâm|cố gắng|bảo đảm|đảm bảo|nhằm|để|mục tiêu"
+    r"|dự kiến|đề ra|đặt ra)\s+(?:[^\W\d_]+\s+){0,3}$"
+)
 # An explicit past year in the sentence (`Quy mô GRDP năm 2022 đạt ...`).
 _YEAR_RE = re.compile(
     r"(?i)(?<!\w)(?:năm\s+(?P<start>\d{4})(?!\s*-)(?![\d/])"
     r"|(?:giai đoạn|thời kỳ)\s+(?P<start2>\d{4})\s*-\s*(?P<end>\d{4}))"
 )
-_SENT_TARGET_START_RE = re.compile(
-    r"(?i)^\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)[^,;]*$"
+# A sentence opening with a plan word (`Chỉ tiêu thu ngân sách năm 2024 là ...`) names goals up
+# to its first comma or semicolon.
+_SENT_TARGET_HEAD_RE = re.compile(
+    r"(?i)\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)"
 )
+_LIST_BREAK_RE = re.compile(r"[,;]")
+_CUE_OVERLAP = 40  # a cue may straddle the previous figure's position
+_AFTER_SPAN = 300  # how far after the figure result-only wording is looked for
+_FORECAST_SPAN = 30  # how far after `dự kiến` the year it is about may stand
+# A sentence opening with a past period and reporting a result (`Trong năm 2018, ... đạt được
+# kết quả tích cực`, `Nhiệm kỳ 2015-2020, tỉnh đã thực hiện ...`) dates a review without dates.
+_REPORT_OPEN_RE = re.compile(
+    r"(?i)\W*(?:trong\s+)?(?:năm\s+(?P<year>\d{4})|(?:nhiệm kỳ|giai đoạn|thời kỳ)\s+\d{4}\s*-\s*"
+    r"(?P<end>\d{4}))\s*,"
+)
+
+
+def report_year(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """The latest period a text reports results for, from sentences that open with it and
+    carry a result cue: the reference year of a review that gives no date."""
+    years = []
+    for start, end in spans:
+        m = _REPORT_OPEN_RE.match(text, start, end)
+        if m and any(c.group("actual") for c in _CUE_RE.finditer(text, m.end(), end)):
+            years.append(int(m.group("year") or m.group("end")))
+    return max(years, default=None)
 
 
 def _is_horizon(year: int, doc_year: int | None) -> bool:
     return year > doc_year if doc_year else year % 5 == 0
 
 
-def qualifier(before: str, after: str) -> str:
-    """The qualifier from the words nearest the number (`before` ends at the number)."""
+def qualifier(before: str, after: str, estimated: bool = False) -> str:
+    """The qualifier from the words nearest the number (`before` ends at the number);
+    `estimated`: an estimate word (`ước`) governs the figure from further back (`Ước tổng chi
+    ngân sách đạt 23.850 tỷ đồng`), which makes it `approx` when no nearer word qualifies it."""
     tail = before[-80:]
+    end = len(tail)
     for _ in range(_MAX_QUAL_HOPS):
-        m = _QUAL_TAIL_RE.search(tail)
-        if m:
-            return next(q for _, q in _QUALIFIERS if m.group(q))
-        n = _NEUTRAL_TAIL_RE.search(tail)
+        # a cue word ends at the tail's last word: search only the last few characters
+        lo = max(0, len(tail[:end].rstrip()) - _QUAL_SPAN)
+        m = _QUAL_TAIL_RE.search(tail, lo, end)
+        if m and not _in_compound(tail, m):
+            found = next(q for _, q in _QUALIFIERS if m.group(q))
+            comparative = found in ("gt", "lt") and _COMPARATIVE_RE.search(tail, 0, end)
+            return "eq" if comparative and _COMPARED_AFTER_RE.match(after) else found
+        n = _NEUTRAL_TAIL_RE.search(tail, lo, end)
         if not n:
             break
-        tail = tail[: n.start()]
+        end = n.start()
     m = _AFTER_QUAL_RE.match(after)
+    if not m and _RANGE_FROM_RE.search(tail):
+        # `có từ 85% chi bộ đạt trong sạch vững mạnh trở lên`: the bound closes after its noun
+        m = _SPLIT_BOUND_RE.match(after)
     if m:
-        word = m.group().strip().lower()
+        word = m.group("bound") if m.lastgroup == "bound" else m.group().strip()
+        word = word.lower()
         return "ge" if word == "trở lên" else "le" if word == "trở xuống" else "eq"
-    return "eq"
+    return "approx" if estimated else "eq"
+
+
+# `ước` (estimated) heads the predicate it opens, even far from the number.
+_ESTIMATE_RE = re.compile(
+    r"(?i)(?<!\w)(?<!công )(?<!hiệp )(?<!điều )(?<!quy )(?<!mong )ước(?! mơ| nguyện| muốn)(?!\w)"
+)
+
+
+_FORECAST_RE = re.compile(r"(?i)(?<!\w)dự kiến(?!\w)")
+
+
+def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
+    """Whether an estimate word stands in `text[start:end]`: the words since the previous
+    figure of the sentence (only the first figure after `ước` is governed by it: `Ước tổng chi
+    đạt 23.850 tỷ đồng, đạt 123,7% dự toán`). `dự kiến` estimates a result (`actual`); before
+    a goal it states the plan."""
+    if _ESTIMATE_RE.search(text, start, end):
+        return True
+    return kind == "actual" and bool(_FORECAST_RE.search(text, start, end))
+
+
+def _in_compound(tail: str, m: re.Match[str]) -> bool:
+    """Whether the qualifier word matched at the end of `tail` is the last syllable of a
+    compound (`tốc độ`, `dựa trên`)."""
+    word = m.group(m.lastgroup or 0).strip().lower()
+    pattern = _COMPOUND_RE.get(word)
+    start = m.start(m.lastgroup or 0)
+    return bool(pattern and pattern.search(tail, max(0, start - 12), start))
 
 
 def measure(
@@ -121,12 +271,13 @@ def measure(
     unit: str,
     per_year: bool = False,
     is_range: bool = False,
+    shared: str | None = None,
 ) -> str:
     """`plan`, `change` or `level`. `cue_tail`: the cue words between indicator and number;
-    `per_year`: the figure is written as a yearly rate (`12,5%/năm`)."""
-    if unit in ("percent", "permille") and _PLAN_AFTER_RE.match(after):
-        return "plan"
-    if unit in ("percent", "permille") and _PLAN_BEFORE_RE.search(clause):
+    `clause`: the clause piece before the number; `per_year`: the figure is written as a yearly
+    rate (`12,5%/năm`); `shared`: the measure of the previous figure when this one is only
+    coordinated with it or restates it (`tăng lần lượt 8% và 12%`, `tương đương 1,6 triệu`)."""
+    if _is_plan(cue_tail, clause, after, unit):
         return "plan"
     if _CHANGE_WORD_RE.search(cue_tail):
         if is_range or _AFTER_QUAL_RE.match(after):
@@ -134,26 +285,226 @@ def measure(
             # not a starting level
             cue_tail = _RANGE_FROM_RE.sub("", cue_tail)
         return "level" if _LEVEL_END_RE.search(cue_tail) else "change"
-    if _CHANGE_AFTER_RE.match(after) and not after.lstrip().lower().startswith("so với kế"):
-        return "change"
+    if shared and (_SHARED_TAIL_RE.fullmatch(cue_tail) or not clause.strip(" ,")):
+        return shared
+    if _CHANGE_AFTER_RE.match(after) and not _SHARE_BASE_RE.match(after):
+        return "change" if "chiếm" not in cue_tail.lower() else "level"
     if unit == "multiple":
+        # `gấp 2,1 lần bình quân cả nước` compares with a peer (a level), `gấp 1,5 lần so với
+        # năm 2015` with an earlier time (a change)
+        return "level" if _PEER_AFTER_RE.match(after) else "change"
+    return _measure_by_indicator(cue_tail, indicator, unit, per_year)
+
+
+def _measure_by_indicator(cue_tail: str, indicator: str | None, unit: str, per_year: bool) -> str:
+    """Without a verb that says it: growth indicators and yearly rates are changes, and so is a
+    percentage of an economy's output (`GRDP ước đạt 11,02%` is its growth)."""
+    share_unit = unit in ("percent", "permille")
+    if indicator and share_unit and _RATE_INDICATOR_RE.search(indicator):
         return "change"
-    if indicator and _RATE_INDICATOR_RE.search(indicator) and unit in ("percent", "permille"):
+    if (
+        indicator
+        and unit == "percent"
+        and _OUTPUT_INDICATOR_RE.match(indicator)
+        and not _SHARE_CUE_RE.search(cue_tail)
+    ):
         return "change"
     if per_year and not (indicator and _YEARLY_LEVEL_RE.search(indicator)):
         return "change"  # `tăng trưởng bình quân 12,5%/năm`: a percent per year is a growth rate
     return "level"
 
 
+def _is_plan(cue_tail: str, clause: str, after: str, unit: str) -> bool:
+    """Attainment against a plan: `đạt 105% dự toán`, `vượt chỉ tiêu tỉnh giao từ 3-5%`, `vượt
+    mục tiêu Nghị quyết 0,36%`, and any amount over a goal (`vượt 4 tỷ USD so mục tiêu`)."""
+    if unit in ("percent", "permille"):
+        if _PLAN_AFTER_RE.match(after):
+            return True
+        # the figure's own predicate: the clause piece after its last comma, no change verb
+        piece = clause[clause.rfind(",") + 1 :]
+        return bool(_PLAN_BEFORE_RE.search(piece)) and not _CHANGE_WORD_RE.search(cue_tail)
+    return bool(_EXCESS_TAIL_RE.search(cue_tail)) and bool(_PLAN_AFTER_RE.match(after))
+
+
+# `vượt 5-10% kế hoạch`, `vượt mức 12% dự toán`: the figure states the excess over the plan, not
+# the attainment (`đạt 103% dự toán`); the verb stands within 60 characters before it.
+_PLAN_EXCESS_RE = re.compile(r"(?i)vượt[^0-9%,;.:]*$")
+_PLAN_EXCESS_WINDOW = 60
+# Counts of the plan's own items describe the plan, not a result to score.
+_PLAN_STRUCTURE_RE = re.compile(
+    r"(?i)(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|chương trình|khâu|đề án|giải pháp"
+    r"|kế hoạch)(?!\w)"
+)
+
+
+def is_plan_excess(text: str, start: int) -> bool:
+    """Whether a plan figure starting at `start` is written as the excess over the plan."""
+    return bool(_PLAN_EXCESS_RE.search(text, max(0, start - _PLAN_EXCESS_WINDOW), start))
+
+
+def is_plan_structure(noun: str | None) -> bool:
+    """Whether a counted noun names the plan's own items (`nhóm chỉ tiêu`, `khâu đột phá`)."""
+    return bool(noun) and bool(_PLAN_STRUCTURE_RE.match(noun or ""))
+
+
 def strong_cue(text: str) -> str | None:
     """The kind named by the last strong cue of a figure-less stretch of text, if any."""
     last = None
     for m in _CUE_RE.finditer(text):
-        if _STRONG_CUE_RE.fullmatch(m.group()) and not m.group("horizon"):
-            last = m
-    if last is None:
-        return None
-    return "actual" if last.group("actual") else "target"
+        if m.group("horizon") or _is_counted(text, m.start()):
+            continue
+        found, strong = _cue_kind(m, text, 0, len(text))
+        if strong:
+            last = found
+    return last
+
+
+def heading_kind(text: str) -> str | None:
+    """The kind a figure-less heading gives the list or section it opens: its last strong
+    cue; else, for a heading that ends with `:`, target when its cues are goal cues only
+    (`Nghị quyết xác định các chỉ tiêu chủ yếu nhiệm kỳ 2020-2025:`). Naming the plan's items
+    is not enough (`Một số chỉ tiêu chủ yếu 6 tháng đầu năm:` opens results)."""
+    strong = strong_cue(text)
+    if strong or not text.rstrip().endswith(":"):
+        return strong
+    kinds = {_cue_kind(m, text, 0, len(text))[0] for m in _CUE_RE.finditer(text)}
+    return "target" if kinds == {"target"} else None
+
+
+def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool]:
+    """(kind, strong) of a cue match before the figure at `pos`; a goal named as the yardstick
+    of a result reports a result, unless the figure is that goal's own value in brackets
+    (`thấp hơn mục tiêu đề ra (8,5-9%/năm)`)."""
+    found = "actual" if m.group("actual") else "target"
+    strong = bool(_STRONG_CUE_RE.fullmatch(m.group()))
+    if found == "target" and _PLAN_NOUN_RE.search(m.group()):
+        yard = _YARDSTICK_RE.search(text, max(lo, m.start() - 60), m.start())
+        if yard and not _GOAL_VERB_RE.search(text, max(lo, yard.start() - 40), yard.start()):
+            if _GOAL_VALUE_RE.match(text, m.end(), pos):
+                return "target", False
+            return "actual", True
+    if found == "target" and _COMPARED_CUE_RE.search(text, max(lo, m.start() - 80), m.start()):
+        strong = False
+    return found, strong
+
+
+class SentenceKinds:
+    """The kind of each figure of one sentence, the figures given in text order.
+
+    The nearest cue before the figure in its sentence decides; without one, a kind `carried`
+    from a strongly cued figure earlier in the paragraph (`Đại hội đề ra mục tiêu: ... . Thu
+    ngân sách tăng 10%/năm.`), else the heading scope. `đến năm Y` is a goal horizon when Y
+    lies after the article's own year (`doc_year`, from its dates) or, without dates, when Y
+    is a planning year (2025, 2030: multiples of 5). Without a cue before the figure, result-only
+    wording after it (`so với cùng kỳ`) or a year before the article's own marks a result, and
+    a year after the `dateline_year` (the date under the title) a goal.
+
+    Each stretch of the sentence is read once: the last cue before the previous figure is
+    kept, and only the text since then (plus a short overlap) is searched again, so a sentence
+    of thousands of figures costs linear time.
+    """
+
+    def __init__(self, text: str, start: int, end: int, doc_year: int | None) -> None:
+        self.text, self.start, self.end, self.doc_year = text, start, end, doc_year
+        self._scanned = start
+        self._last: tuple[str, bool] | None = None
+        self._horizon_only = False  # the last cue is a bare horizon, no other goal word before
+        self._goal_seen = False
+        self._floor = start  # cues before this were overridden: never read again
+        self._years: list[re.Match[str]] | None = None
+        self._year_ends: list[int] = []
+        head = _SENT_TARGET_HEAD_RE.match(text, start, end)
+        self._head_end = head.end() if head else -1
+        brk = _LIST_BREAK_RE.search(text, self._head_end, end) if head else None
+        self._head_break = brk.start() if brk else end
+
+    def _forecast_kind(self, m: re.Match[str]) -> tuple[str, bool] | None:
+        """`dự kiến` about a year not after the report's own (`hết năm 2020, dự kiến có 106/116
+        xã` in a review of 2020) is an estimate of the result: `actual`, not a plan."""
+        if self.doc_year is None or m.group().lower() != "dự kiến":
+            return None
+        years = list(_YEAR_RE.finditer(self.text, self.start, m.start()))
+        after = _YEAR_RE.search(self.text, m.end(), min(self.end, m.end() + _FORECAST_SPAN))
+        found = after or (years[-1] if years else None)
+        if found is None:
+            return None
+        year = int(found.group("end") or found.group("start") or found.group("start2"))
+        return ("actual", False) if year <= self.doc_year else None
+
+    def _estimate_of_goal(self, m: re.Match[str]) -> bool:
+        """`Mục tiêu phấn đấu ...; thu nhập ... ước đạt 22 triệu đồng`: `ước` after a goal of
+        the same sentence estimates that goal, unless its clause names a year of its own."""
+        if m.group().lower() != "ước" or self._last != ("target", True):
+            return False
+        lo = max(self.start, m.start() - _CUE_OVERLAP)
+        clause = max(self.text.rfind(";", lo, m.start()), self.text.rfind(",", lo, m.start()))
+        return not _YEAR_RE.search(self.text, max(lo, clause), m.start())
+
+    def _last_cue(self, pos: int) -> tuple[str, bool] | None:
+        lo = max(self.start, self._scanned - _CUE_OVERLAP, self._floor)
+        last = before = None
+        for m in _CUE_RE.finditer(self.text, lo, pos):
+            if m.group("horizon") and not _is_horizon(int(m.group("horizon")), self.doc_year):
+                continue
+            if m.group("target") and _is_counted(self.text, m.start()):
+                continue  # a plan word right after a number is counted (`có 12 mục tiêu vượt`)
+            before, last = last, m
+            self._goal_seen = self._goal_seen or bool(m.group("target"))
+        if last is not None:
+            if before is not None:
+                self._last = _cue_kind(before, self.text, self.start, last.start())
+            if not self._estimate_of_goal(last):
+                found = self._forecast_kind(last) or _cue_kind(last, self.text, self.start, pos)
+                self._last = found
+            self._horizon_only = bool(last.group("horizon")) and not self._goal_seen
+        self._scanned = max(self._scanned, pos)
+        return self._last
+
+    def kind(
+        self,
+        pos: int,
+        after_end: int,
+        in_target_scope: bool,
+        carried: str | None = None,
+        dateline_year: int | None = None,
+        noun: str | None = None,
+    ) -> tuple[str, bool]:
+        """(`target` or `actual`, whether a strong cue decided it) of the figure at `pos`
+        whose words after it run from `after_end` to the end of the sentence."""
+        cue = self._last_cue(pos)
+        if (
+            noun
+            and _PLAN_ITEM_RE.match(noun)
+            and _ADOPT_RE.search(self.text, max(0, pos - 20), pos)
+        ):
+            return "target", True
+        after = (after_end, min(self.end, after_end + _AFTER_SPAN))
+        if cue is not None and self._horizon_only and _ACTUAL_AFTER_RE.search(self.text, *after):
+            # `đến năm 2020 đạt 2.192 tỷ đồng, tăng 0,33% so với Nghị quyết`: a year reached and
+            # compared with its goal is a result; so are the sentence's next figures
+            self._last, self._horizon_only, self._floor = ("actual", False), False, pos
+            return self._last
+        if cue is not None:
+            return cue
+        if self._head_end >= 0 and self._head_end <= pos <= self._head_break:
+            return "target", False
+        if _ACTUAL_AFTER_RE.search(self.text, *after):
+            return "actual", False
+        by_year = self._year_kind(pos, dateline_year)
+        if by_year:
+            return by_year, False
+        if carried:
+            return carried, True
+        return ("target" if in_target_scope else "actual"), False
+
+    def _year_kind(self, pos: int, dateline_year: int | None) -> str | None:
+        if self.doc_year is None:
+            return None
+        if self._years is None:
+            self._years = list(_YEAR_RE.finditer(self.text, self.start, self.end))
+            self._year_ends = [m.end() for m in self._years]
+        i = bisect.bisect_right(self._year_ends, pos)
+        return _year_kind(self._years[i - 1] if i else None, self.doc_year, dateline_year)
 
 
 def kind(
@@ -164,49 +515,19 @@ def kind(
     sentence_after: str = "",
     dateline_year: int | None = None,
 ) -> tuple[str, bool]:
-    """(`target` or `actual`, whether a strong cue decided it).
-
-    The nearest cue before the figure in its sentence decides; without one, a kind `carried`
-    from a strongly cued figure earlier in the paragraph (`Đại hội đề ra mục tiêu: ... . Thu
-    ngân sách tăng 10%/năm.`), else the heading scope. `đến năm Y` is a goal horizon when Y
-    lies after the article's own year (`doc_year`, from its dates) or, without dates, when Y
-    is a planning year (2025, 2030: multiples of 5). Without a cue before the figure, result-only
-    wording after it (`so với cùng kỳ`) or a year before the article's own marks a result, and
-    a year after the `dateline_year` (the date under the title) a goal.
-    """
-    last = None
-    for m in _CUE_RE.finditer(sentence_before):
-        if m.group("horizon") and not _is_horizon(int(m.group("horizon")), doc_year):
-            continue
-        last = m
-    if last is not None:
-        found = "actual" if last.group("actual") else "target"
-        strong = bool(_STRONG_CUE_RE.fullmatch(last.group()))
-        if found == "target" and _COMPARED_CUE_RE.search(sentence_before, 0, last.start()):
-            strong = False
-        return found, strong
-    if _SENT_TARGET_START_RE.match(sentence_before):
-        return "target", False
-    if _ACTUAL_AFTER_RE.search(sentence_after):
-        return "actual", False
-    by_year = _year_kind(sentence_before, doc_year, dateline_year)
-    if by_year:
-        return by_year, False
-    if carried:
-        return carried, True
-    return ("target" if in_target_scope else "actual"), False
+    """The kind of a figure right after `sentence_before`, followed by `sentence_after` (one
+    figure alone: see `SentenceKinds`)."""
+    text = sentence_before + " " + sentence_after
+    kinds = SentenceKinds(text, 0, len(text), doc_year)
+    at = len(sentence_before)
+    return kinds.kind(at, at, in_target_scope, carried, dateline_year)
 
 
-def _year_kind(text: str, doc_year: int | None, dateline_year: int | None) -> str | None:
+def _year_kind(last: re.Match[str] | None, doc_year: int, dateline_year: int | None) -> str | None:
     """`actual` after a year before the latest date of the article (`Quy mô GRDP năm 2022
     đạt`); `target` after a year or a period still to come (`giai đoạn 2026-2030`), judged
-    only against the dateline (a date in the article body may be any past date); the last
-    year mentioned counts."""
-    if doc_year is None:
-        return None
-    last = None
-    for m in _YEAR_RE.finditer(text):
-        last = m
+    only against the dateline (a date in the article body may be any past date); `last` is the
+    last year mentioned before the figure."""
     if last is None:
         return None
     start = int(last.group("start") or last.group("start2"))

@@ -6,7 +6,7 @@ select
     round(consistency.computed_value, 2) as computed_value,
     consistency.is_consistent,
     articles.title_vi as article,
-    articles.article_url,
+    articles.public_url as article_url,
     consistency.sentence_vi as sentence,
 from main_marts.mart_figure_consistency as consistency
 inner join main_marts.dim_article as articles using (article_id)

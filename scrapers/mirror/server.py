@@ -36,6 +36,7 @@ class MirrorState:
     requests: list[dict] = field(default_factory=list)
     overrides: dict[str, tuple[int, bytes, dict[str, str]]] = field(default_factory=dict)
     served_once: set[str] = field(default_factory=set)
+    overridden_at: dict[str, float] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, entry: dict) -> None:
@@ -56,6 +57,7 @@ class MirrorState:
         """Serve ``status``/``body`` for ``path`` (a path with query) until cleared."""
         with self.lock:
             self.overrides[path] = (status, body, dict(headers or {}))
+            self.overridden_at[path] = time.time()  # the CMS's lastmod moves with the page
 
     def clear_overrides(self) -> None:
         with self.lock:
@@ -79,6 +81,7 @@ def mirror_state(base_url: str) -> MirrorState:
 
 class MirrorHandler(BaseHTTPRequestHandler):
     server_version = "MirrorHTTP/1.0"
+    protocol_version = "HTTP/1.1"  # keep-alive, as real sites: a connection per request is slow
     state: MirrorState  # set on the subclass made per server
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -159,8 +162,13 @@ class MirrorHandler(BaseHTTPRequestHandler):
             return
         page = site.render_article(art, self.state.base_url)
         ctype = "text/html" if art.encoding != "utf-8" else "text/html; charset=utf-8"
-        modified = max(art.published.timestamp(), _mtime(self.state.root, art.seed))
-        self._send_cached(site.encode_page(page, art.encoding), ctype, modified)
+        self._send_cached(site.encode_page(page, art.encoding), ctype, self._modified(art))
+
+    def _modified(self, art: site.SeedArticle) -> float:
+        """When the article last changed: published, its seed file edited, or overridden."""
+        with self.state.lock:
+            overridden = self.state.overridden_at.get(art.path, 0.0)
+        return max(art.published.timestamp(), _mtime(self.state.root, art.seed), overridden)
 
     def _static(self, path: str, query: dict[str, str], articles: list) -> None:
         base = self.state.base_url
@@ -171,7 +179,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
         elif path == "/robots.txt":
             self._send_cached(site.render_robots(base).encode(), "text/plain", 1.6e9)
         elif path == "/sitemap.xml":
-            body = site.render_sitemap(base, articles).encode()
+            body = site.render_sitemap(base, articles, self._modified).encode()
             self._send_cached(body, "application/xml", _newest(articles))
         elif path in ("/rss.xml", "/bao/rss/chinh-tri.rss"):
             body = site.render_rss(base, articles).encode()

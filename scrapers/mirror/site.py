@@ -10,8 +10,9 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from string import Template
@@ -62,6 +63,7 @@ class SeedArticle:
     encoding: str = "utf-8"
     fail_first: bool = False
     captions: set[str] = field(default_factory=set)
+    url: str | None = None  # the article's address on the real web: its pages' canonical URL
 
 
 def collapse(text: str) -> str:
@@ -125,6 +127,7 @@ def load_articles(root: Path | None = None) -> list[SeedArticle]:
                 encoding=meta.get("encoding", "utf-8"),
                 fail_first=bool(meta.get("fail_first")),
                 captions={collapse(c) for c in meta.get("captions") or []},
+                url=meta.get("url"),
             )
         )
     return out
@@ -218,16 +221,23 @@ def _jsonld(art: SeedArticle, base_url: str) -> str:
         "@type": "NewsArticle",
         "headline": art.title,
         "datePublished": art.published.isoformat(),
-        "mainEntityOfPage": base_url + art.path,
+        "mainEntityOfPage": canonical_url(art, base_url),
         "author": {"@type": "Person", "name": art.author or ""},
         "publisher": {"@type": "Organization", "name": "Báo Kinh tế & Đô thị"},
     }
     return json.dumps(data, ensure_ascii=False)
 
 
+def canonical_url(art: SeedArticle, base_url: str = "") -> str:
+    """The article's real address (articles.yaml `url`), else its address on the mirror."""
+    return art.url or base_url + art.path
+
+
 def render_article(art: SeedArticle, base_url: str = "") -> str:
-    """The full HTML page of a seed article in its template."""
+    """The full HTML page of a seed article in its template; every template names the
+    article's real address as its canonical URL, as the real sites do."""
     author = html.escape(art.author or "")
+    canonical = html.escape(canonical_url(art, base_url), quote=True)
     if art.template == "news":
         lines = list(art.lines)
         sapo, rest = lines[0], SeedArticle(**{**art.__dict__, "lines": lines[1:]})
@@ -235,7 +245,7 @@ def render_article(art: SeedArticle, base_url: str = "") -> str:
             title=html.escape(art.title),
             published_iso=art.published.isoformat(),
             author=author,
-            canonical=base_url + art.path,
+            canonical=canonical,
             jsonld=_jsonld(art, base_url),
             date_text=html.escape(art.date_text),
             sapo=html.escape(sapo),
@@ -246,6 +256,7 @@ def render_article(art: SeedArticle, base_url: str = "") -> str:
         meta = "" if art.encoding != "utf-8" else '<meta charset="utf-8">'
         return _tpl("district_article.html").substitute(
             title=html.escape(art.title),
+            canonical=canonical,
             meta_charset=meta,
             date_text=html.escape(art.date_text),
             body=render_body(art, "district"),
@@ -254,6 +265,7 @@ def render_article(art: SeedArticle, base_url: str = "") -> str:
         )
     return _tpl("city_article.html").substitute(
         title=html.escape(art.title),
+        canonical=canonical,
         date_text=html.escape(art.date_text),
         body=render_body(art, "city"),
         author=author,
@@ -364,10 +376,14 @@ def listing_page_for(path: str, query: dict[str, str]) -> tuple[str, int] | None
     return None
 
 
-def render_sitemap(base_url: str, articles: list[SeedArticle]) -> str:
+def render_sitemap(
+    base_url: str, articles: list[SeedArticle], modified: Callable[[SeedArticle], float]
+) -> str:
+    """A sitemap whose `lastmod` (W3C datetime, UTC) follows each page's changes, as a CMS's."""
     urls = "".join(
-        f"<url><loc>{html.escape(base_url + a.path)}</loc>"
-        f"<lastmod>{a.published.date().isoformat()}</lastmod></url>\n"
+        f"<url><loc>{html.escape(base_url + a.path)}</loc><lastmod>"
+        f"{datetime.fromtimestamp(modified(a), UTC).isoformat(timespec='seconds')}"
+        "</lastmod></url>\n"
         for a in articles
     )
     return (

@@ -10,6 +10,8 @@ final as (
         page_id,
         source_name,
         article_url,
+        canonical_url,
+        coalesce(canonical_url, article_url) as public_url,
         title_vi,
         author,
         published_at,

@@ -14,15 +14,19 @@ figures as (
     select * from {{ ref('int_figures_enriched') }}
 ),
 
+dated as (
+    select * from {{ ref('int_figures_dated') }}
+),
+
 final as (
     select
-        figure_id,
+        figures.figure_id,
         article_id,
         page_id,
         source_name,
         district_code,
         indicator_code,
-        term_code,
+        dated.term_code,
         published_date,
         figure_index,
         surface,
@@ -43,6 +47,15 @@ final as (
         qualifier,
         indicator_phrase_vi,
         period_year,
+        period_start_year,
+        period_end_year,
+        period_part,
+        horizon_year,
+        is_annual_average,
+        dated.has_text_period,
+        dated.target_scope,
+        dated.target_year,
+        dated.first_plan_year,
         sentence_vi,
         char_start,
         char_end,
@@ -52,6 +65,7 @@ final as (
         extractor_version,
         loaded_at,
     from figures
+    inner join dated on figures.figure_id = dated.figure_id
     {% if is_incremental() %}
     where loaded_at > (select coalesce(max(loaded_at), timestamptz '1970-01-01') from {{ this }})
     {% endif %}

@@ -1,50 +1,43 @@
--- The latest result reported for each district, indicator, year and measure.
--- A ratio (26/27 trường) stands in as a percentage when no percentage is given.
+-- The latest report of each result: per district, indicator, measure and period (a year, a
+-- part of a year, or a span such as the five years a congress reviews). A ratio (26/27
+-- trường) stands in as a percentage when the article states no percentage for it.
 with
 
-figures as (
-    select * from {{ ref('fct_figure') }}
-),
-
 results as (
-    select
-        *,
-        case when unit = 'ratio' then 'percent' else unit end as comparable_unit,
-        case when unit = 'ratio' then ratio_percent else comparable_value end as result_value,
-    from figures
-    where figure_kind = 'actual'
-        and not coalesce(is_plan_structure, false)
-        and indicator_code is not null
-        and period_year is not null
-        and (unit <> 'ratio' or denominator > 0)
+    select * from {{ ref('int_results') }}
 ),
 
 ranked as (
     select
         *,
         row_number() over (
-            partition by district_code, indicator_code, period_year, measure
-            order by
-                published_date desc nulls last,
-                case when unit = 'ratio' then 1 else 0 end,
-                figure_index
+            partition by district_code, indicator_code, measure, unit,
+                result_start_year, result_end_year, result_period_part
+            order by published_date desc nulls last, is_ratio, figure_index
         ) as recency,
     from results
 ),
 
 final as (
     select
-        md5(concat_ws('|', district_code, indicator_code, period_year, measure)) as result_id,
+        md5(concat_ws('|', district_code, indicator_code, measure, unit,
+            result_start_year, result_end_year, coalesce(result_period_part, 'year')))
+            as result_id,
         district_code,
         indicator_code,
-        period_year,
         measure,
+        unit,
+        result_start_year,
+        result_end_year as period_year,
+        result_period_part,
+        months_covered,
+        is_annual_average,
+        has_text_period,
         figure_id,
         article_id,
         published_date,
-        comparable_unit as unit,
         result_value,
-        qualifier as result_qualifier,
+        result_qualifier,
         surface,
         sentence_vi,
     from ranked

@@ -1,0 +1,1 @@
+"""The application layer: the `chitieu` command line, the Prefect server, operators' commands."""
