@@ -48,7 +48,7 @@ test-fast: setup
 	$(BIN)/pytest -q -m "not slow"
 
 lint: setup
-	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy chitieu scrapers flows expectations
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy chitieu scrapers flows expectations app
 
 # The benchmarks (docs/performance.md): 1,000 and 10,000 synthetic pages end to end.
 # The trafilatura baseline runs in its own venv so that it never enters requirements.lock.

@@ -18,10 +18,11 @@ from tests.conftest import query, screenshot
 ROOT = Path(__file__).parents[1]
 COMPAT_PYTHON = ROOT / ".venv-compat" / "bin" / "python"
 
+pytestmark = pytest.mark.slow  # a real pipeline, server or browser: `make test-fast` skips it
+
 READER = """
 import json, sys, time, duckdb
 
-pytestmark = pytest.mark.slow  # a real pipeline, server or browser: `make test-fast` skips it
 db, log, stop = sys.argv[1:4]
 con = duckdb.connect(db, read_only=True)
 seen, errors = [], []
