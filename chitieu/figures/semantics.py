@@ -125,18 +125,42 @@ _STRONG_CUE_RE = re.compile(
 # A goal named only as the yardstick of a result (`thấp hơn mục tiêu đề ra`, `so với kế hoạch`)
 # states no goal of its own: it must not carry `target` to the next sentences.
 _COMPARED_CUE_RE = re.compile(r"(?i)(?:hơn|so với|vượt|với|bằng|theo)\s+(?:\w+\s+){0,2}$")
-# Result-only wording after the number: `tăng 8,7% so với cùng kỳ` reports a result.
+# Result wording after the number. Against the plan (`vượt kế hoạch`, `so với Nghị quyết`) it
+# reports a result; against the same period (`tăng 8,7% so với cùng kỳ`) it is weaker, since a
+# plan also states its growth over the year before (`phấn đấu ... tăng 4,18% so với cùng kỳ`):
+# a goal carried from the paragraph or section outranks it.
+_SAME_PERIOD_AFTER_RE = re.compile(r"(?i)(?<!\w)(?:so với|so|bằng|với) cùng kỳ(?!\w)")
 _ACTUAL_AFTER_RE = re.compile(
-    r"(?i)(?<!\w)(?:(?:so với|so|bằng|với) cùng kỳ|(?:vượt|đạt|hoàn thành|so với|so)(?: mức)?"
-    r" (?:\w+ ){0,2}?(?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán))(?!\w)"
+    r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so)(?: mức)?"
+    r" (?:\w+ ){0,2}?(?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán)(?!\w)"
 )
+# A result clause right after the figure: `đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19
+# chỉ tiêu`, `giảm còn 3%, đã đạt chỉ tiêu`: the figure is what was achieved (or the plan whose
+# achievement is reported), whatever goal word stands before it.
+_RESULT_CLAUSE_AFTER_RE = re.compile(
+    r"(?i)[^.;:()\d]{0,60}?,\s*(?:(?:trong đó|trong số đó)\s+(?:đã\s+)?(?:thực hiện\s+)?"
+    r"|đã\s+(?:thực hiện\s+)?)(?:đạt|vượt|hoàn thành)(?!\w)"
+)
+# `đạt 80% trở lên`: a floor set for a figure that is only reached, with no cue before it, is a
+# goal (results are stated as reached, not as floors).
+_FLOOR_AFTER_RE = re.compile(r"(?i)\s*trở lên(?!\w)")
+_REACH_BEFORE_RE = re.compile(r"(?i)(?<!\w)đạt(?:\s+(?:từ|mức|tỷ lệ))?\s*$")
+# A year before the plan's first year, in the figure's own clause, dates its baseline or a
+# past result (`Kế hoạch 2021-2025 ...: năm 2020 đạt 50 triệu đồng`).
+_PLAN_SPAN_RE = re.compile(
+    r"(?i)(?<!\w)(?P<term>nhiệm kỳ\s+)?(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)(?!\d)"
+)
+_CLAUSE_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–\d])")
 # A goal word as the yardstick of a result: `vượt mục tiêu`, `so mục tiêu Đại hội`, `hoàn thành
 # vượt mức các mục tiêu Đại hội đề ra`, `đúng định hướng Nghị quyết đề ra`: the goal is named
 # to say how the result compares with it, so the cue reports a result.
+# The goal may be named at length between verb and cue (`đạt và vượt các chỉ tiêu Nghị quyết Đại
+# hội Đảng bộ xã đề ra`): words only, no punctuation.
 _YARDSTICK_RE = re.compile(
     r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so|đúng|theo|bằng|thực hiện|hơn|cao hơn|thấp hơn"
-    r"|kết quả)(?:\s+mức)?\s+(?:[^\W\d_]+\s+){0,6}$"
+    r"|kết quả)(?:\s+mức)?\s+(?:[^\W\d_]+\s+){0,12}$"
 )
+_YARDSTICK_WINDOW = 100
 _COUNTED_RE = re.compile(r"\d\s$")
 # A goal word modifying a counted plan noun (`13/15 mục tiêu chủ yếu đề ra`) names the items
 # counted, not a goal of the sentence.
@@ -378,7 +402,7 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
     found = "actual" if m.group("actual") else "target"
     strong = bool(_STRONG_CUE_RE.fullmatch(m.group()))
     if found == "target" and _PLAN_NOUN_RE.search(m.group()):
-        yard = _YARDSTICK_RE.search(text, max(lo, m.start() - 60), m.start())
+        yard = _YARDSTICK_RE.search(text, max(lo, m.start() - _YARDSTICK_WINDOW), m.start())
         if yard and not _GOAL_VERB_RE.search(text, max(lo, yard.start() - 40), yard.start()):
             if _GOAL_VALUE_RE.match(text, m.end(), pos):
                 return "target", False
@@ -472,6 +496,11 @@ class SentenceKinds:
         """(`target` or `actual`, whether a strong cue decided it) of the figure at `pos`
         whose words after it run from `after_end` to the end of the sentence."""
         cue = self._last_cue(pos)
+        if _RESULT_CLAUSE_AFTER_RE.match(self.text, after_end, self.end):
+            # `đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19 chỉ tiêu`: a result verb
+            # after the figure reports its achievement; so are the sentence's next figures
+            self._last, self._horizon_only, self._floor = ("actual", True), False, pos
+            return self._last
         if (
             noun
             and _PLAN_ITEM_RE.match(noun)
@@ -479,23 +508,57 @@ class SentenceKinds:
         ):
             return "target", True
         after = (after_end, min(self.end, after_end + _AFTER_SPAN))
-        if cue is not None and self._horizon_only and _ACTUAL_AFTER_RE.search(self.text, *after):
+        if cue is not None and self._horizon_only and self._after_result(after, True):
             # `đến năm 2020 đạt 2.192 tỷ đồng, tăng 0,33% so với Nghị quyết`: a year reached and
             # compared with its goal is a result; so are the sentence's next figures
             self._last, self._horizon_only, self._floor = ("actual", False), False, pos
             return self._last
         if cue is not None:
+            if cue[0] == "target" and self._before_plan(pos):
+                return "actual", False
             return cue
         if self._head_end >= 0 and self._head_end <= pos <= self._head_break:
             return "target", False
-        if _ACTUAL_AFTER_RE.search(self.text, *after):
+        # a goal carried from the paragraph, or the target section the line sits in, outranks
+        # a comparison with the same period, which plans state too
+        goal_around = carried == "target" or (carried is None and in_target_scope)
+        if self._after_result(after, not goal_around):
             return "actual", False
+        if _FLOOR_AFTER_RE.match(self.text, after_end) and _REACH_BEFORE_RE.search(
+            self.text, max(self.start, pos - 20), pos
+        ):
+            self._last = ("target", False)  # the floor sets the goal of the clauses after it
+            return self._last
         by_year = self._year_kind(pos, dateline_year)
         if by_year:
             return by_year, False
         if carried:
             return carried, True
         return ("target" if in_target_scope else "actual"), False
+
+    def _after_result(self, after: tuple[int, int], same_period: bool) -> bool:
+        """Result wording after the figure: against a plan, or (`same_period`) against the
+        same period of the year before."""
+        if _ACTUAL_AFTER_RE.search(self.text, *after):
+            return True
+        return same_period and bool(_SAME_PERIOD_AFTER_RE.search(self.text, *after))
+
+    def _before_plan(self, pos: int) -> bool:
+        """A goal cue governs the figure, but the figure's own clause names a year before the
+        first year of the plan named earlier in the sentence: a baseline or a past result
+        (`Kế hoạch 2021-2025 đề ra: năm 2020 đạt 50 triệu đồng`; `nhiệm kỳ 2020-2025`: 2020)."""
+        span = None
+        for m in _PLAN_SPAN_RE.finditer(self.text, self.start, pos):
+            span = m
+        if span is None:
+            return False
+        first = int(span.group("first")) + (1 if span.group("term") else 0)
+        lo = max(span.end(), self.start)
+        clause = max(self.text.rfind(c, lo, pos) for c in ",;:")
+        year = None
+        for y in _CLAUSE_YEAR_RE.finditer(self.text, max(lo, clause), pos):
+            year = y
+        return year is not None and int(year.group("year")) < first
 
     def _year_kind(self, pos: int, dateline_year: int | None) -> str | None:
         if self.doc_year is None:
