@@ -148,7 +148,8 @@ _REACH_BEFORE_RE = re.compile(r"(?i)(?<!\w)đạt(?:\s+(?:từ|mức|tỷ lệ))
 # A year before the plan's first year, in the figure's own clause, dates its baseline or a
 # past result (`Kế hoạch 2021-2025 ...: năm 2020 đạt 50 triệu đồng`).
 _PLAN_SPAN_RE = re.compile(
-    r"(?i)(?<!\w)(?P<term>nhiệm kỳ\s+)?(?P<first>(?:19|20)\d\d)\s*[-–]\s*(?P<last>(?:19|20)\d\d)(?!\d)"
+    r"(?i)(?<!\w)(?P<term>nhiệm kỳ\s+)?(?P<first>(?:19|20)\d\d)\s*[-–]\s*"
+    r"(?P<last>(?:19|20)\d\d)(?!\d)"
 )
 _CLAUSE_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–\d])")
 # A goal word as the yardstick of a result: `vượt mục tiêu`, `so mục tiêu Đại hội`, `hoàn thành
