@@ -1021,3 +1021,78 @@ def test_guests_and_vote_shares_are_no_establishments_or_delegates(phrase, unit,
 )  # fmt: skip
 def test_a_list_takes_the_kind_of_its_heading(text, kinds):
     assert [f.kind for f in extract_figures(text)] == kinds
+
+
+# ---------------------------------------------------------------- kind: scopes (issue: kind)
+
+
+def test_target_list_intro_carries_over_following_paragraphs():
+    text = "Các chỉ tiêu chủ yếu:\n- Tốc độ tăng trưởng đạt 10%.\nTổng vốn đầu tư 5.000 tỷ đồng."
+    assert kinds(text) == ["target", "target"]
+    text = "Mục tiêu đến năm 2025:\nThu nhập đạt 80 triệu đồng.\nTỷ lệ hộ nghèo giảm còn 2%."
+    assert kinds(text) == ["target", "target"]
+
+
+def test_target_section_ends_at_a_review_lead_in():
+    text = (
+        "Các chỉ tiêu chủ yếu:\n- Tốc độ tăng trưởng đạt 10%.\n\n"
+        "Kết quả năm 2024, thu ngân sách đạt 900 tỷ đồng.\nTổng vốn đầu tư 5.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "actual", "actual"]
+
+
+def test_new_term_lead_in_opens_a_target_section():
+    text = (
+        "Nhiệm kỳ 2025-2030, Đảng bộ phấn đấu: tốc độ tăng trưởng bình quân 9%/năm.\n"
+        "Thu nhập bình quân đầu người đến cuối nhiệm kỳ 90 triệu đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_plan_lead_in_paragraph_carries_to_the_next_paragraph():
+    text = (
+        "Các chỉ tiêu chủ yếu năm 2024 là: tổng giá trị sản xuất đạt 8.962 tỷ đồng.\n"
+        "Cơ cấu kinh tế chuyển dịch như sau: nông nghiệp chiếm 38,1%, giảm 0,07% so với năm 2023."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+
+
+def test_news_title_naming_a_goal_opens_no_section():
+    text = "Phấn đấu đến năm 2025 trở thành thị xã\n\nDự Đại hội có 250 đại biểu."
+    assert kinds(text) == ["actual"]
+
+
+def test_long_yardstick_phrase_reports_results():
+    text = (
+        "Đảng bộ xã đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: tỷ lệ lao động qua đào"
+        " tạo đạt 70,88%; hộ nghèo giảm còn 6,25%. Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ"
+        " bình quân đạt 93%."
+    )
+    assert kinds(text) == ["actual", "actual", "actual"]
+
+
+def test_result_clause_after_counted_plan_items_is_actual():
+    text = "Năm 2024, huyện đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19 chỉ tiêu."
+    assert kinds(text) == ["actual", "actual"]
+    assert kinds("Đại hội biểu quyết 12 chỉ tiêu.") == ["target"]
+
+
+def test_carried_goal_outranks_same_period_comparison():
+    text = (
+        "Theo đó, huyện phấn đấu đưa giá trị sản xuất nông nghiệp đạt 3.563 tỷ đồng. Doanh thu"
+        " dịch vụ đạt 10.930 tỷ đồng, tăng 8,61% so với cùng kỳ."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+
+
+def test_floor_after_a_reached_figure_is_a_goal():
+    text = "Hằng năm, tỷ lệ tổ chức cơ sở đảng đạt 80% trở lên; kết nạp mới 1.500 đảng viên."
+    assert kinds(text) == ["target", "target"]
+
+
+def test_year_before_the_plan_is_a_baseline():
+    text = (
+        "Kế hoạch 2021-2025 đề ra các chỉ tiêu: năm 2020 đạt 50 triệu đồng, đến năm 2025 đạt"
+        " 80 triệu đồng."
+    )
+    assert kinds(text) == ["actual", "target"]

@@ -134,15 +134,28 @@ def extract_figures(text: str, *, published: date | None = None) -> list[Figure]
 
 
 class _KindCarry:
-    """The kind a paragraph's strong cues carry to later sentences without cues."""
+    """The kind a paragraph's strong cues carry to later sentences without cues, and the goal
+    a target section carries over its paragraphs.
+
+    A section is opened by a lead-in or heading naming the plan (`Mục tiêu đến năm 2025:`,
+    `Nghị quyết đề ra các chỉ tiêu: ...`) or by a paragraph whose figures are goals; it goes on
+    over the following paragraphs (`Tổng vốn đầu tư 5.000 tỷ đồng.`) until a paragraph or
+    heading reports results (`Kết quả`, `5 năm qua`, `đã đạt`): a resolution or plan sets
+    targets, a review reports results.
+    """
 
     def __init__(self) -> None:
         self.para = -2
         self.kind: str | None = None
         self.gap_start = 0  # start of the figure-less text since the last figure's sentence
         self.seen = 0  # the text before this holds no paragraph break after `para`
+        self.section: str | None = None  # `target` inside a target section
+        self.para_kind: str | None = None  # the kind of the paragraph's last figure
+        self.lead_read = False  # whether the paragraph's lead-in was read
 
-    def enter(self, norm: str, s_start: int, new_sentence: bool) -> str | None:
+    def enter(
+        self, norm: str, s_start: int, new_sentence: bool, pos: int | None = None
+    ) -> str | None:
         # look back only to the last position asked about: one pass over the text in all
         para = norm.rfind("\n", self.seen, s_start)
         self.seen = max(self.seen, s_start)
@@ -152,18 +165,34 @@ class _KindCarry:
             # `Về kết cấu hạ tầng: ...`, `- ...`: a sub-topic or list item goes on with the
             # section before it, whose kind it keeps
             keep = None
+            # the section's own heading, when one came since the last figure, decides
+            # (`Mục tiêu đến năm 2025:` after a review paragraph)
+            gap = norm[self.gap_start : para + 1]
+            heading = semantics.heading_kind(gap)
             if _CONTINUES_SECTION_RE.match(norm, para + 1):
-                # the section's own heading, when one came since the last figure, decides
-                # (`Mục tiêu đến năm 2025:` after a review paragraph)
-                keep = semantics.heading_kind(norm[self.gap_start : para + 1]) or self.kind
-            self.para, self.kind, self.gap_start = para, keep, para + 1
+                keep = heading or self.kind
+            opens = semantics.section_heading_kind(gap)
+            if opens:
+                self.section = opens if opens == "target" else None
+            elif self.para_kind is not None and self.para_kind != "target":
+                self.section = None  # a paragraph that reported a result closed the section
+            self.para, self.kind, self.gap_start, self.para_kind = para, keep, para + 1, None
+            self.lead_read = False
+        if not self.lead_read and pos is not None:
+            # the paragraph's lead-in, before its first figure, may open or close a section
+            # (`Các chỉ tiêu kinh tế-xã hội chủ yếu năm 2024 là: ...`)
+            self.lead_read = True
+            lead = semantics.lead_kind(norm[max(para + 1, 0) : pos])
+            if lead:
+                self.section = lead if lead == "target" else None
         if new_sentence:
             self.kind = semantics.strong_cue(norm[self.gap_start : s_start]) or self.kind
-        return self.kind
+        return self.kind or self.section
 
     def leave(self, kind: str, strong: bool, s_end: int) -> None:
         if strong:
             self.kind = kind
+        self.para_kind = kind
         self.gap_start = s_end
 
 
@@ -231,7 +260,7 @@ class _Walker:
             norm, cand, seg_start, prev_end, prev, min(s_end, next_start)
         )
         indicator = self._respectively(phrase.cue_tail, indicator)
-        carried = self.carry.enter(norm, s_start, new_sentence)
+        carried = self.carry.enter(norm, s_start, new_sentence, cand.start)
         kind, strong = self.kinds.kind(
             cand.start,
             cand.end,

@@ -162,6 +162,9 @@ _YARDSTICK_RE = re.compile(
     r"|kết quả)(?:\s+mức)?\s+(?:[^\W\d_]+\s+){0,12}$"
 )
 _YARDSTICK_WINDOW = 100
+_WORD_RUN_RE = re.compile(r"(?:[^\W\d_]+\s+)+$")
+_GOAL_NOUN_RE = re.compile(r"(?i)(?<!\w)(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|định hướng)(?!\w)")
+_SET_VERB_RE = re.compile(r"(?i)đề ra|đặt ra")
 _COUNTED_RE = re.compile(r"\d\s$")
 # A goal word modifying a counted plan noun (`13/15 mục tiêu chủ yếu đề ra`) names the items
 # counted, not a goal of the sentence.
@@ -374,13 +377,18 @@ def is_plan_structure(noun: str | None) -> bool:
 
 def strong_cue(text: str) -> str | None:
     """The kind named by the last strong cue of a figure-less stretch of text, if any."""
-    last = None
+    return _last_strong(text)[0]
+
+
+def _last_strong(text: str) -> tuple[str | None, int]:
+    """(kind, end) of the last strong cue of `text`; (None, 0) without one."""
+    last: tuple[str | None, int] = (None, 0)
     for m in _CUE_RE.finditer(text):
         if m.group("horizon") or _is_counted(text, m.start()):
             continue
         found, strong = _cue_kind(m, text, 0, len(text))
         if strong:
-            last = found
+            last = (found, m.end())
     return last
 
 
@@ -396,6 +404,59 @@ def heading_kind(text: str) -> str | None:
     return "target" if kinds == {"target"} else None
 
 
+# A paragraph that opens by naming the plan or the goal (`Các chỉ tiêu chủ yếu ...`, `Mục tiêu
+# ...`) or a list intro of goals (`Phấn đấu đến năm 2025: ...`) or the new term (`Nhiệm kỳ
+# 2025-2030, ... phấn đấu`).
+_SECTION_LEAD_RE = re.compile(
+    r"(?i)\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch|dự toán|phương hướng"
+    r"|định hướng)(?!\w)"
+)
+# Review wording in a lead-in or list intro: results, or a period under review (the first
+# months of a year, the term or years just past).
+_REVIEW_PERIOD_RE = re.compile(
+    r"(?i)(?<!\w)(?:\d{1,2} tháng đầu năm|\d{1,2} tháng năm \d{4}|tình hình thực hiện"
+    r"|\d+ năm qua|nhiệm kỳ qua|vừa qua|kết quả|đạt được|đã đạt|đã thực hiện|đã hoàn thành"
+    r"|ước thực hiện|ước đạt)(?!\w)"
+)
+_TERM_LEAD_RE = re.compile(r"(?i)\W*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}")
+
+
+def lead_kind(text: str) -> str | None:
+    """The kind a paragraph's lead-in (its words before the first figure) gives the section it
+    opens: `target` for a lead-in naming the plan or the goals (`Các chỉ tiêu chủ yếu năm 2024
+    là:`, `Nghị quyết đề ra các chỉ tiêu: ...`, `Phấn đấu đến năm 2025, ...`), `actual` for one
+    that reviews (`Kết quả`, `5 năm qua`, `đã đạt`); else none."""
+    found, end = _last_strong(text)
+    if found == "actual" or _REVIEW_PERIOD_RE.search(text):
+        return "actual"
+    if _SECTION_LEAD_RE.match(text):
+        return "target"
+    if found and (":" in text[end:] or _TERM_LEAD_RE.match(text)):
+        # a list intro (`Đại hội đề ra các chỉ tiêu: ...`) or the new term (`Nhiệm kỳ
+        # 2025-2030, Đảng bộ phấn đấu ...`)
+        return "target"
+    return None
+
+
+def section_heading_kind(text: str) -> str | None:
+    """The kind the figure-less lines before a paragraph give the section it starts: a list
+    intro ending with `:` (`Mục tiêu đến năm 2025:`) opens a target section, a result heading
+    or review wording closes it; a news title (`Phấn đấu đến năm 2025 trở thành thị xã`)
+    does neither."""
+    found = heading_kind(text)
+    intro = text.rstrip().endswith(":")
+    if found is None and intro:
+        # `Các chỉ tiêu chủ yếu:`: a list intro naming the plan's items (not `Một số chỉ tiêu
+        # chủ yếu 6 tháng đầu năm:`, a period under review)
+        last = text.rstrip().rsplit("\n", 1)[-1]
+        if _REVIEW_PERIOD_RE.search(last):
+            return "actual"
+        return "target" if _SECTION_LEAD_RE.match(last) else None
+    if found == "target" and not intro:
+        return None
+    return found
+
+
 def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool]:
     """(kind, strong) of a cue match before the figure at `pos`; a goal named as the yardstick
     of a result reports a result, unless the figure is that goal's own value in brackets
@@ -403,7 +464,14 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
     found = "actual" if m.group("actual") else "target"
     strong = bool(_STRONG_CUE_RE.fullmatch(m.group()))
     if found == "target" and _PLAN_NOUN_RE.search(m.group()):
-        yard = _YARDSTICK_RE.search(text, max(lo, m.start() - _YARDSTICK_WINDOW), m.start())
+        # `đề ra` after the goal it names (`các mục tiêu Nghị quyết ... đề ra`) is read where
+        # that goal's noun phrase starts
+        anchor = m.start()
+        run = _WORD_RUN_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
+        noun = _GOAL_NOUN_RE.search(text, run.start(), anchor) if run else None
+        if noun and _SET_VERB_RE.fullmatch(m.group()):
+            anchor = noun.start()
+        yard = _YARDSTICK_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
         if yard and not _GOAL_VERB_RE.search(text, max(lo, yard.start() - 40), yard.start()):
             if _GOAL_VALUE_RE.match(text, m.end(), pos):
                 return "target", False
@@ -520,10 +588,9 @@ class SentenceKinds:
             return cue
         if self._head_end >= 0 and self._head_end <= pos <= self._head_break:
             return "target", False
-        # a goal carried from the paragraph, or the target section the line sits in, outranks
-        # a comparison with the same period, which plans state too
-        goal_around = carried == "target" or (carried is None and in_target_scope)
-        if self._after_result(after, not goal_around):
+        # a goal carried from the paragraph or its target section outranks a comparison with
+        # the same period, which plans state too
+        if self._after_result(after, carried != "target"):
             return "actual", False
         if _FLOOR_AFTER_RE.match(self.text, after_end) and _REACH_BEFORE_RE.search(
             self.text, max(self.start, pos - 20), pos
