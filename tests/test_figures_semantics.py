@@ -1096,3 +1096,32 @@ def test_year_before_the_plan_is_a_baseline():
         " 80 triệu đồng."
     )
     assert kinds(text) == ["actual", "target"]
+
+
+def test_list_intro_naming_the_targets_opens_a_section():
+    text = (
+        "Đại hội thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: tốc độ tăng trưởng bình"
+        " quân 10%/năm; thu nhập bình quân đầu người 95 triệu đồng.\nTỷ lệ che phủ rừng 62%."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+    assert kinds("Một số chỉ tiêu chủ yếu 6 tháng đầu năm:\n- Thu ngân sách: 1.234 tỷ đồng.") == [
+        "actual"
+    ]
+
+
+def test_plan_heading_without_colon_opens_a_section():
+    text = "Phương hướng nhiệm vụ năm 2025\nTốc độ tăng trưởng 10%.\nThu ngân sách 600 tỷ đồng."
+    assert kinds(text) == ["target", "target"]
+
+
+def test_year_lead_in_with_a_goal_verb_opens_a_section():
+    text = (
+        "Năm 2025, huyện phấn đấu tốc độ tăng trưởng đạt 10%.\n"
+        "Tổng vốn đầu tư toàn xã hội đạt 4.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_horizon_with_vao_nam_and_floor_on_a_change():
+    assert kinds("Thu nhập bình quân đầu người vào năm 2030 đạt 120 triệu đồng.") == ["target"]
+    assert kinds("Tỷ lệ hộ nghèo giảm bình quân 1%/năm trở lên.") == ["target"]

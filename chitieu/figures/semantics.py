@@ -105,6 +105,9 @@ _TARGET_CUE = (
     r"(?:chỉ tiêu|dự toán|kế hoạch(?= vốn| đầu tư| thu| chi))(?! đề ra| đặt ra| giao| thi đua| đạt"
     r"| chưa)(?=[^,;:.]*$)"
     r"|chỉ tiêu đề ra|kế hoạch năm \d{4}|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
+    # a list intro naming the goals (`thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`;
+    # not `Một số chỉ tiêu chủ yếu 6 tháng đầu năm:`, `các chỉ tiêu đạt được:`)
+    r"|(?:chỉ tiêu|mục tiêu)(?=(?:(?!tháng đầu|đạt|kết quả|thực hiện|qua(?!\w))[^,;:.!?]){0,60}:)"
 )
 _ACTUAL_CUE = (
     r"đã(?! được đề ra| đề ra| đặt ra| được đặt ra| xác định| được giao| giao| được phê duyệt"
@@ -115,12 +118,12 @@ _ACTUAL_CUE = (
 )
 _CUE_RE = re.compile(
     rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
-    r"|(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
+    r"|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
 )
 # Cues strong enough to carry over to the next sentences of a paragraph.
 _STRONG_CUE_RE = re.compile(
     r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đã|ước|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
-    r"|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
+    r"|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+\d{4}"
 )
 # A goal named only as the yardstick of a result (`thấp hơn mục tiêu đề ra`, `so với kế hoạch`)
 # states no goal of its own: it must not carry `target` to the next sentences.
@@ -144,7 +147,7 @@ _RESULT_CLAUSE_AFTER_RE = re.compile(
 # `đạt 80% trở lên`: a floor set for a figure that is only reached, with no cue before it, is a
 # goal (results are stated as reached, not as floors).
 _FLOOR_AFTER_RE = re.compile(r"(?i)\s*trở lên(?!\w)")
-_REACH_BEFORE_RE = re.compile(r"(?i)(?<!\w)đạt(?:\s+(?:từ|mức|tỷ lệ))?\s*$")
+_REACH_BEFORE_RE = re.compile(r"(?i)(?<!\w)(?:đạt|tăng|giảm)(?:\s+(?:bình quân|từ|mức|tỷ lệ))*\s*$")
 # A year before the plan's first year, in the figure's own clause, dates its baseline or a
 # past result (`Kế hoạch 2021-2025 ...: năm 2020 đạt 50 triệu đồng`).
 _PLAN_SPAN_RE = re.compile(
@@ -418,7 +421,13 @@ _REVIEW_PERIOD_RE = re.compile(
     r"|\d+ năm qua|nhiệm kỳ qua|vừa qua|kết quả|đạt được|đã đạt|đã thực hiện|đã hoàn thành"
     r"|ước thực hiện|ước đạt)(?!\w)"
 )
-_TERM_LEAD_RE = re.compile(r"(?i)\W*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}")
+_TERM_LEAD_RE = re.compile(
+    r"(?i)\W*(?:trong\s+)?(?:(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}|năm\s+\d{4}\s*,)"
+)
+# A short heading naming the plan itself (`Phương hướng nhiệm vụ năm 2025`, `Mục tiêu đến năm
+# 2030`), not its indicators: `chỉ tiêu` also names the indicators a review reports on.
+_PLAN_HEADING_RE = re.compile(r"(?i)\W*(?:mục tiêu|phương hướng|định hướng|kế hoạch)(?!\w)")
+_HEADING_WORDS = 12
 
 
 def lead_kind(text: str) -> str | None:
@@ -435,6 +444,9 @@ def lead_kind(text: str) -> str | None:
         # a list intro (`Đại hội đề ra các chỉ tiêu: ...`) or the new term (`Nhiệm kỳ
         # 2025-2030, Đảng bộ phấn đấu ...`)
         return "target"
+    colon = text.rfind(":")
+    if colon >= 0 and heading_kind(text[: colon + 1]) == "target":
+        return "target"  # `Đại hội thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`
     return None
 
 
@@ -445,10 +457,19 @@ def section_heading_kind(text: str) -> str | None:
     does neither."""
     found = heading_kind(text)
     intro = text.rstrip().endswith(":")
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    if (
+        found != "actual"
+        and not intro
+        and _PLAN_HEADING_RE.match(last)
+        and len(last.split()) <= _HEADING_WORDS
+        and not last.rstrip().endswith((".", "!", "?", ";"))
+        and not _REVIEW_PERIOD_RE.search(last)
+    ):
+        return "target"
     if found is None and intro:
         # `Các chỉ tiêu chủ yếu:`: a list intro naming the plan's items (not `Một số chỉ tiêu
         # chủ yếu 6 tháng đầu năm:`, a period under review)
-        last = text.rstrip().rsplit("\n", 1)[-1]
         if _REVIEW_PERIOD_RE.search(last):
             return "actual"
         return "target" if _SECTION_LEAD_RE.match(last) else None
