@@ -1125,3 +1125,9 @@ def test_year_lead_in_with_a_goal_verb_opens_a_section():
 def test_horizon_with_vao_nam_and_floor_on_a_change():
     assert kinds("Thu nhập bình quân đầu người vào năm 2030 đạt 120 triệu đồng.") == ["target"]
     assert kinds("Tỷ lệ hộ nghèo giảm bình quân 1%/năm trở lên.") == ["target"]
+
+
+def test_counted_targets_of_an_adopted_resolution_and_floors():
+    assert kinds("Đại hội đã biểu quyết thông qua Nghị quyết với 19 chỉ tiêu.") == ["target"]
+    assert kinds("Hằng năm, kết nạp 90 đảng viên mới trở lên.") == ["target"]
+    assert kinds("Toàn huyện có 3 xã đạt từ 15 tiêu chí trở lên.") == ["actual", "actual"]

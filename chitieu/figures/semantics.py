@@ -144,10 +144,11 @@ _RESULT_CLAUSE_AFTER_RE = re.compile(
     r"(?i)[^.;:()\d]{0,60}?,\s*(?:(?:trong đó|trong số đó)\s+(?:đã\s+)?(?:thực hiện\s+)?"
     r"|đã\s+(?:thực hiện\s+)?)(?:đạt|vượt|hoàn thành)(?!\w)"
 )
-# `đạt 80% trở lên`: a floor set for a figure that is only reached, with no cue before it, is a
-# goal (results are stated as reached, not as floors).
-_FLOOR_AFTER_RE = re.compile(r"(?i)\s*trở lên(?!\w)")
-_REACH_BEFORE_RE = re.compile(r"(?i)(?<!\w)(?:đạt|tăng|giảm)(?:\s+(?:bình quân|từ|mức|tỷ lệ))*\s*$")
+# `đạt 80% trở lên`, `kết nạp 90 đảng viên mới trở lên`: a floor set on the figure itself, with
+# no cue before it, is a goal (results are stated as reached, not as floors); `từ 15 tiêu chí
+# trở lên` is a class of units, not a floor on a figure.
+_FLOOR_AFTER_RE = re.compile(r"(?i)(?:\s+[^\W\d_]+){0,2}\s*trở lên(?!\w)")
+_CLASS_NOUN_RE = re.compile(r"(?i)tiêu chí|sao")
 # A year before the plan's first year, in the figure's own clause, dates its baseline or a
 # past result (`Kế hoạch 2021-2025 ...: năm 2020 đạt 50 triệu đồng`).
 _PLAN_SPAN_RE = re.compile(
@@ -192,7 +193,11 @@ def _is_counted(text: str, pos: int) -> bool:
 _GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
 # Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
 # goals; adopted documents (`thông qua 6 nghị quyết`) are events, i.e. results.
-_ADOPT_RE = re.compile(r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra)\s*$")
+_ADOPT_RE = re.compile(
+    r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra"
+    r"|nghị quyết(?:\s+[^\W\d_]+){0,4}\s+(?:với|gồm))\s*$"
+)
+_ADOPT_WINDOW = 50
 _PLAN_ITEM_RE = re.compile(r"(?i)(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)")
 _PLAN_NOUN_RE = re.compile(r"(?i)mục tiêu|chỉ tiêu|kế hoạch|dự toán|đề ra|đặt ra")
 # ... unless the yardstick verb is itself a goal (`phấn đấu đạt các chỉ tiêu`, `sẽ hoàn thành`).
@@ -594,7 +599,7 @@ class SentenceKinds:
         if (
             noun
             and _PLAN_ITEM_RE.match(noun)
-            and _ADOPT_RE.search(self.text, max(0, pos - 20), pos)
+            and _ADOPT_RE.search(self.text, max(0, pos - _ADOPT_WINDOW), pos)
         ):
             return "target", True
         after = (after_end, min(self.end, after_end + _AFTER_SPAN))
@@ -613,8 +618,8 @@ class SentenceKinds:
         # the same period, which plans state too
         if self._after_result(after, carried != "target"):
             return "actual", False
-        if _FLOOR_AFTER_RE.match(self.text, after_end) and _REACH_BEFORE_RE.search(
-            self.text, max(self.start, pos - 20), pos
+        if _FLOOR_AFTER_RE.match(self.text, after_end) and not (
+            noun and _CLASS_NOUN_RE.match(noun)
         ):
             self._last = ("target", False)  # the floor sets the goal of the clauses after it
             return self._last
