@@ -1131,3 +1131,15 @@ def test_counted_targets_of_an_adopted_resolution_and_floors():
     assert kinds("Đại hội đã biểu quyết thông qua Nghị quyết với 19 chỉ tiêu.") == ["target"]
     assert kinds("Hằng năm, kết nạp 90 đảng viên mới trở lên.") == ["target"]
     assert kinds("Toàn huyện có 3 xã đạt từ 15 tiêu chí trở lên.") == ["actual", "actual"]
+
+
+def test_plan_dated_by_its_own_year_is_the_base_of_a_carried_goal():
+    text = (
+        "Huyện phấn đấu giá trị sản xuất nông nghiệp đạt 3.563 tỷ đồng. Thu ngân sách gần 667 tỷ"
+        " đồng, tăng 20,35% so với dự toán năm 2024."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+    assert kinds("Thu ngân sách đạt 820 tỷ đồng, vượt 5% so với dự toán năm 2024.") == [
+        "actual",
+        "actual",
+    ]

@@ -137,6 +137,7 @@ _ACTUAL_AFTER_RE = re.compile(
     r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so)(?: mức)?"
     r" (?:\w+ ){0,2}?(?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán)(?!\w)"
 )
+_DATED_PLAN_RE = re.compile(r"(?i)\s+(?:năm\s+(?:19|20)\d\d|năm trước|kỳ trước)(?!\w)")
 # A result clause right after the figure: `đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19
 # chỉ tiêu`, `giảm còn 3%, đã đạt chỉ tiêu`: the figure is what was achieved (or the plan whose
 # achievement is reported), whatever goal word stands before it.
@@ -616,7 +617,7 @@ class SentenceKinds:
             return "target", False
         # a goal carried from the paragraph or its target section outranks a comparison with
         # the same period, which plans state too
-        if self._after_result(after, carried != "target"):
+        if self._after_result(after, carried != "target", carried == "target"):
             return "actual", False
         if _FLOOR_AFTER_RE.match(self.text, after_end) and not (
             noun and _CLASS_NOUN_RE.match(noun)
@@ -630,10 +631,12 @@ class SentenceKinds:
             return carried, True
         return ("target" if in_target_scope else "actual"), False
 
-    def _after_result(self, after: tuple[int, int], same_period: bool) -> bool:
+    def _after_result(self, after: tuple[int, int], same_period: bool, goal: bool = False) -> bool:
         """Result wording after the figure: against a plan, or (`same_period`) against the
-        same period of the year before."""
-        if _ACTUAL_AFTER_RE.search(self.text, *after):
+        same period of the year before. Under a `goal`, a plan dated by its own year (`tăng
+        20,35% so với dự toán năm 2024`) is the base the new goal is set against."""
+        m = _ACTUAL_AFTER_RE.search(self.text, *after)
+        if m and not (goal and _DATED_PLAN_RE.match(self.text, m.end())):
             return True
         return same_period and bool(_SAME_PERIOD_AFTER_RE.search(self.text, *after))
 
