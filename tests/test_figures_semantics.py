@@ -1143,3 +1143,17 @@ def test_plan_dated_by_its_own_year_is_the_base_of_a_carried_goal():
         "actual",
         "actual",
     ]
+
+
+def test_congress_article_periods_of_the_new_term_are_targets():
+    text = (
+        "Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030 có 150 đại biểu dự.\n\n"
+        "Về kinh tế, tốc độ tăng trưởng bình quân giai đoạn 2026-2030 đạt 8%; năm 2030 thu nhập"
+        " bình quân đầu người 90 triệu đồng.\n\nNhiệm kỳ 2020-2025, thu nhập đạt 60 triệu đồng."
+    )
+    assert kinds(text) == ["actual", "target", "target", "actual"]
+    review = (
+        "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025.\n\n"
+        "Bình quân giai đoạn 2021-2025 tăng 7%."
+    )
+    assert kinds(review) == ["actual"]

@@ -209,6 +209,7 @@ class _Walker:
         self.ref_year = self.doc_year or semantics.report_year(
             norm, [(s.start, s.end) for s in self.sents]
         )
+        self.term = semantics.congress_term(norm)
         self.carry = _KindCarry()
         self.prev_measure: str | None = None  # of the previous figure of the sentence
         self.respective: list[str] = []  # subjects still to share out (`lần lượt`)
@@ -223,7 +224,7 @@ class _Walker:
                 self.respective = []
                 sent = self.sents[si]
                 self.kinds = semantics.SentenceKinds(
-                    self.norm, min(sent.start, cand.start), sent.end, self.ref_year
+                    self.norm, min(sent.start, cand.start), sent.end, self.ref_year, self.term
                 )
             restated = si == prev_sent and self._restates(out[-1], cand)
             if restated:

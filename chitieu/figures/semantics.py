@@ -228,6 +228,28 @@ _REPORT_OPEN_RE = re.compile(
 )
 
 
+# An article about a congress names it and the term it opens in its lead (`Đại hội đại biểu
+# Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030`); a review mentions a congress too, as a yardstick.
+_CONGRESS_TERM_RE = re.compile(
+    r"(?i)(?<!\w)đại hội[^.\n]{0,120}?nhiệm kỳ\s+(?:19|20)\d\d\s*[-–]\s*(?P<last>(?:19|20)\d\d)"
+)
+_REVIEW_DOC_RE = re.compile(r"(?i)sơ kết|tổng kết|giữa nhiệm kỳ|đánh giá|kiểm điểm")
+_LEAD_CHARS = 600
+# A span of years named as a period (`giai đoạn 2026-2030`), not as a term's name.
+_TERM_SPAN_RE = re.compile(
+    r"(?i)(?<!\w)(?:giai đoạn|thời kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?P<last>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def congress_term(text: str) -> int | None:
+    """The last year of the term a congress opens, when the text's lead is about that congress
+    (not a review of the term it set)."""
+    lead = text[:_LEAD_CHARS]
+    if _REVIEW_DOC_RE.search(lead):
+        return None
+    return max((int(m.group("last")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
+
+
 def report_year(text: str, spans: list[tuple[int, int]]) -> int | None:
     """The latest period a text reports results for, from sentences that open with it and
     carry a result cue: the reference year of a review that gives no date."""
@@ -524,8 +546,11 @@ class SentenceKinds:
     of thousands of figures costs linear time.
     """
 
-    def __init__(self, text: str, start: int, end: int, doc_year: int | None) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, doc_year: int | None, term: int | None = None
+    ) -> None:
         self.text, self.start, self.end, self.doc_year = text, start, end, doc_year
+        self.term = term  # last year of the term a congress article's congress opens
         self._scanned = start
         self._last: tuple[str, bool] | None = None
         self._horizon_only = False  # the last cue is a bare horizon, no other goal word before
@@ -624,7 +649,7 @@ class SentenceKinds:
         ):
             self._last = ("target", False)  # the floor sets the goal of the clauses after it
             return self._last
-        by_year = self._year_kind(pos, dateline_year)
+        by_year = self._year_kind(pos, dateline_year) or self._term_kind(pos)
         if by_year:
             return by_year, False
         if carried:
@@ -639,6 +664,22 @@ class SentenceKinds:
         if m and not (goal and _DATED_PLAN_RE.match(self.text, m.end())):
             return True
         return same_period and bool(_SAME_PERIOD_AFTER_RE.search(self.text, *after))
+
+    def _term_kind(self, pos: int) -> str | None:
+        """In the article of a congress, a period that ends with the term it opens (`giai đoạn
+        2026-2030`, `năm 2030` for `nhiệm kỳ 2025-2030`) lies ahead: `target`."""
+        if self.term is None:
+            return None
+        lo = max(self.start, pos - _AFTER_SPAN)
+        spans = list(_TERM_SPAN_RE.finditer(self.text, lo, pos))
+        years = list(_CLAUSE_YEAR_RE.finditer(self.text, lo, pos))
+        span = spans[-1] if spans else None
+        year = years[-1] if years else None
+        if span and (year is None or span.start() > year.start()):
+            return "target" if int(span.group("last")) == self.term else None
+        if year:
+            return "target" if int(year.group("year")) == self.term else None
+        return None
 
     def _before_plan(self, pos: int) -> bool:
         """A goal cue governs the figure, but the figure's own clause names a year before the
