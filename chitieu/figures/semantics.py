@@ -551,6 +551,8 @@ class SentenceKinds:
     ) -> None:
         self.text, self.start, self.end, self.doc_year = text, start, end, doc_year
         self.term = term  # last year of the term a congress article's congress opens
+        self._spans: list[re.Match[str]] | None = None
+        self._span_ends: list[int] = []
         self._scanned = start
         self._last: tuple[str, bool] | None = None
         self._horizon_only = False  # the last cue is a bare horizon, no other goal word before
@@ -685,11 +687,13 @@ class SentenceKinds:
         """A goal cue governs the figure, but the figure's own clause names a year before the
         first year of the plan named earlier in the sentence: a baseline or a past result
         (`Kế hoạch 2021-2025 đề ra: năm 2020 đạt 50 triệu đồng`; `nhiệm kỳ 2020-2025`: 2020)."""
-        span = None
-        for m in _PLAN_SPAN_RE.finditer(self.text, self.start, pos):
-            span = m
-        if span is None:
+        if self._spans is None:  # the sentence's plan spans, found once
+            self._spans = list(_PLAN_SPAN_RE.finditer(self.text, self.start, self.end))
+            self._span_ends = [m.end() for m in self._spans]
+        i = bisect.bisect_right(self._span_ends, pos)
+        if not i:
             return False
+        span = self._spans[i - 1]
         first = int(span.group("first")) + (1 if span.group("term") else 0)
         lo = max(span.end(), self.start)
         clause = max(self.text.rfind(c, lo, pos) for c in ",;:")
