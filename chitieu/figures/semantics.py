@@ -449,6 +449,11 @@ _REVIEW_PERIOD_RE = re.compile(
     r"|\d+ năm qua|nhiệm kỳ qua|vừa qua|kết quả|đạt được|đã đạt|đã thực hiện|đã hoàn thành"
     r"|ước thực hiện|ước đạt)(?!\w)"
 )
+# Events of the meeting itself (`Đại hội bầu 35 đồng chí`, `trao tặng 15 tập thể`) are no goals.
+_EVENT_LEAD_RE = re.compile(
+    r"(?i)(?<!\w)(?:bầu|bầu ra|tham dự|dự đại hội|dự hội nghị|dự kỳ họp|trao|tặng|khen thưởng"
+    r"|khai mạc|bế mạc)(?!\w)"
+)
 _TERM_LEAD_RE = re.compile(
     r"(?i)\W*(?:trong\s+)?(?:(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}|năm\s+\d{4}\s*,)"
 )
@@ -464,7 +469,11 @@ def lead_kind(text: str) -> str | None:
     là:`, `Nghị quyết đề ra các chỉ tiêu: ...`, `Phấn đấu đến năm 2025, ...`), `actual` for one
     that reviews (`Kết quả`, `5 năm qua`, `đã đạt`); else none."""
     found, end = _last_strong(text)
-    if found == "actual" or _REVIEW_PERIOD_RE.search(text):
+    if found == "actual" or _REVIEW_PERIOD_RE.search(text) or _EVENT_LEAD_RE.search(text):
+        return "actual"
+    if found is None and _TERM_LEAD_RE.match(text) and ":" not in text:
+        # `Năm 2024, thu ngân sách đạt ...`, `Nhiệm kỳ 2020-2025, ...`: a period of its own,
+        # with no goal verb, starts a new account
         return "actual"
     if _SECTION_LEAD_RE.match(text):
         return "target"
