@@ -1160,7 +1160,10 @@ def test_congress_article_periods_of_the_new_term_are_targets():
 
 
 def test_target_section_ends_at_a_period_or_event_lead_in():
-    text = "Năm 2025, huyện phấn đấu tốc độ tăng trưởng đạt 10%.\n\nNăm 2024, thu ngân sách đạt 800 tỷ đồng."
+    text = (
+        "Năm 2025, huyện phấn đấu tốc độ tăng trưởng đạt 10%.\n\n"
+        "Năm 2024, thu ngân sách đạt 800 tỷ đồng."
+    )
     assert kinds(text) == ["target", "actual"]
     text = "Các chỉ tiêu chủ yếu: tăng trưởng 10%.\n\nĐại hội bầu 35 đồng chí vào Ban Chấp hành."
     assert kinds(text) == ["target", "actual"]
