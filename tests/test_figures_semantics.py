@@ -1167,3 +1167,8 @@ def test_target_section_ends_at_a_period_or_event_lead_in():
     assert kinds(text) == ["target", "actual"]
     text = "Các chỉ tiêu chủ yếu: tăng trưởng 10%.\n\nĐại hội bầu 35 đồng chí vào Ban Chấp hành."
     assert kinds(text) == ["target", "actual"]
+
+
+def test_sentence_opening_with_hien_states_the_present():
+    text = "Mục tiêu năm 2024 là 95% hộ dân dùng nước sạch. Hiện tỷ lệ này đạt 93%."
+    assert kinds(text) == ["target", "actual"]

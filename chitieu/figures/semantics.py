@@ -217,6 +217,8 @@ _SENT_TARGET_HEAD_RE = re.compile(
     r"(?i)\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)"
 )
 _LIST_BREAK_RE = re.compile(r"[,;]")
+# A sentence opening with `Hiện` (now) states the present: `Hiện Đảng bộ có 45 chi bộ`.
+_NOW_OPEN_RE = re.compile(r"(?i)\W*hiện\s+(?!đại|thực|tượng|trạng|hành|diện|ra|lên|rõ)")
 _CUE_OVERLAP = 40  # a cue may straddle the previous figure's position
 _AFTER_SPAN = 300  # how far after the figure result-only wording is looked for
 _FORECAST_SPAN = 30  # how far after `dự kiến` the year it is about may stand
@@ -569,6 +571,8 @@ class SentenceKinds:
         self._floor = start  # cues before this were overridden: never read again
         self._years: list[re.Match[str]] | None = None
         self._year_ends: list[int] = []
+        if _NOW_OPEN_RE.match(text, start, end):
+            self._last = ("actual", True)  # `Hiện tỷ lệ này đạt 93%`: the present state
         head = _SENT_TARGET_HEAD_RE.match(text, start, end)
         self._head_end = head.end() if head else -1
         brk = _LIST_BREAK_RE.search(text, self._head_end, end) if head else None
