@@ -1172,3 +1172,13 @@ def test_target_section_ends_at_a_period_or_event_lead_in():
 def test_sentence_opening_with_hien_states_the_present():
     text = "Mục tiêu năm 2024 là 95% hộ dân dùng nước sạch. Hiện tỷ lệ này đạt 93%."
     assert kinds(text) == ["target", "actual"]
+
+
+def test_plan_only_compared_with_under_a_goal_is_its_base():
+    text = (
+        "Trong đó, phấn đấu thu nhập đạt 45 triệu đồng/năm; thu ngân sách hằng năm tăng từ 5%"
+        " trở lên so với kế hoạch tỉnh giao."
+    )
+    assert kinds(text) == ["target", "target"]
+    text = "Phấn đấu tăng trưởng 10%. Thu ngân sách 820 tỷ đồng, vượt 5% so với kế hoạch."
+    assert kinds(text) == ["target", "actual", "actual"]

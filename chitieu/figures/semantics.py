@@ -137,6 +137,10 @@ _ACTUAL_AFTER_RE = re.compile(
     r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so)(?: mức)?"
     r" (?:\w+ ){0,2}?(?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán)(?!\w)"
 )
+_ATTAIN_BEFORE_RE = re.compile(
+    r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|bằng)\s+(?:mức\s+)?(?:(?:hơn|trên\s+)?[\d.,]+\s*%?\s+)?$"
+)
+_ATTAIN_WINDOW = 30
 _DATED_PLAN_RE = re.compile(r"(?i)\s+(?:năm\s+(?:19|20)\d\d|năm trước|kỳ trước)(?!\w)")
 # A result clause right after the figure: `đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19
 # chỉ tiêu`, `giảm còn 3%, đã đạt chỉ tiêu`: the figure is what was achieved (or the plan whose
@@ -676,7 +680,7 @@ class SentenceKinds:
         same period of the year before. Under a `goal`, a plan dated by its own year (`tăng
         20,35% so với dự toán năm 2024`) is the base the new goal is set against."""
         m = _ACTUAL_AFTER_RE.search(self.text, *after)
-        if m and not (goal and _DATED_PLAN_RE.match(self.text, m.end())):
+        if m and not (goal and self._goal_base(m)):
             return True
         return same_period and bool(_SAME_PERIOD_AFTER_RE.search(self.text, *after))
 
@@ -695,6 +699,16 @@ class SentenceKinds:
         if year:
             return "target" if int(year.group("year")) == self.term else None
         return None
+
+    def _goal_base(self, m: re.Match[str]) -> bool:
+        """Under a goal, a plan named after the figure is the goal's base rather than a
+        yardstick of attainment when it is dated (`so với dự toán năm 2024`) or only compared
+        with, no attainment verb before it (`tăng từ 5% trở lên so với kế hoạch tỉnh giao`)."""
+        if _DATED_PLAN_RE.match(self.text, m.end()):
+            return True
+        return m.group().lower().startswith("so") and not _ATTAIN_BEFORE_RE.search(
+            self.text, max(self.start, m.start() - _ATTAIN_WINDOW), m.start()
+        )
 
     def _before_plan(self, pos: int) -> bool:
         """A goal cue governs the figure, but the figure's own clause names a year before the
