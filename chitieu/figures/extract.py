@@ -171,7 +171,9 @@ class _KindCarry:
             heading = semantics.heading_kind(gap)
             if _CONTINUES_SECTION_RE.match(norm, para + 1):
                 keep = heading or self.kind
-            opens = semantics.section_heading_kind(gap)
+            # the heading line right before the paragraph; the text's first line is its title
+            title = norm[: para + 1].strip().count("\n") == 0 if para >= 0 else True
+            opens = semantics.section_heading_kind(gap, title)
             if opens:
                 self.section = opens if opens == "target" else None
             elif self.para_kind is not None and self.para_kind != "target":

@@ -493,20 +493,21 @@ def lead_kind(text: str) -> str | None:
     return None
 
 
-def section_heading_kind(text: str) -> str | None:
+def section_heading_kind(text: str, title: bool = False) -> str | None:
     """The kind the figure-less lines before a paragraph give the section it starts: a list
-    intro ending with `:` (`Mục tiêu đến năm 2025:`) opens a target section, a result heading
-    or review wording closes it; a news title (`Phấn đấu đến năm 2025 trở thành thị xã`)
-    does neither."""
+    intro ending with `:` (`Mục tiêu đến năm 2025:`) or a short heading naming the plan or a
+    goal (`Phương hướng nhiệm vụ năm 2025`, `Phấn đấu đến năm 2030`) opens a target section, a
+    result heading or review wording closes it; a goal verb in the news `title` (`Phấn đấu đến
+    năm 2025 trở thành thị xã`) opens none."""
     found = heading_kind(text)
     intro = text.rstrip().endswith(":")
     last = text.rstrip().rsplit("\n", 1)[-1]
     if (
         found != "actual"
         and not intro
-        and _PLAN_HEADING_RE.match(last)
+        and (_PLAN_HEADING_RE.match(last) or (found == "target" and not title))
         and len(last.split()) <= _HEADING_WORDS
-        and not last.rstrip().endswith((".", "!", "?", ";"))
+        and not last.rstrip().endswith((".", "!", "?", ";", "…"))
         and not _REVIEW_PERIOD_RE.search(last)
     ):
         return "target"
