@@ -1187,7 +1187,8 @@ def test_plan_only_compared_with_under_a_goal_is_its_base():
 def test_goal_sub_heading_in_the_body_opens_a_section_but_a_title_does_not():
     text = (
         "Đại hội đảng bộ huyện\n\nNhiệm kỳ qua, thu nhập đạt 60 triệu đồng.\n\n"
-        "Phấn đấu đến năm 2030\n\nThu nhập bình quân đầu người 120 triệu đồng.\n\nTỷ lệ hộ nghèo dưới 1%."
+        "Phấn đấu đến năm 2030\n\nThu nhập bình quân đầu người 120 triệu đồng.\n\n"
+        "Tỷ lệ hộ nghèo dưới 1%."
     )
     assert kinds(text) == ["actual", "target", "target"]
     assert kinds("Phấn đấu đến năm 2025 trở thành thị xã\n\nDự Đại hội có 250 đại biểu.") == [
