@@ -1194,3 +1194,8 @@ def test_goal_sub_heading_in_the_body_opens_a_section_but_a_title_does_not():
     assert kinds("Phấn đấu đến năm 2025 trở thành thị xã\n\nDự Đại hội có 250 đại biểu.") == [
         "actual"
     ]
+
+
+def test_a_title_over_a_blank_line_opens_no_section():
+    text = "Phấn đấu đến năm 2030 trở thành thị xã\n\nThu nhập bình quân 60 triệu đồng."
+    assert kinds(text) == ["actual"]

@@ -133,15 +133,27 @@ def extract_figures(text: str, *, published: date | None = None) -> list[Figure]
     return periods.attach(norm, walker.figures(), published, fallback)
 
 
+_NONBLANK_RE = re.compile(r"\S")
+
+
+def _body_start(norm: str) -> int:
+    """Where the text's second non-blank line starts (its first line is the title)."""
+    first = _NONBLANK_RE.search(norm)
+    end = norm.find("\n", first.start()) if first else -1
+    second = _NONBLANK_RE.search(norm, end) if end >= 0 else None
+    return second.start() if second else len(norm)
+
+
 class _KindCarry:
     """The kind a paragraph's strong cues carry to later sentences without cues, and the goal
     a target section carries over its paragraphs.
 
-    A section is opened by a lead-in or heading naming the plan (`Mục tiêu đến năm 2025:`,
-    `Nghị quyết đề ra các chỉ tiêu: ...`) or by a paragraph whose figures are goals; it goes on
-    over the following paragraphs (`Tổng vốn đầu tư 5.000 tỷ đồng.`) until a paragraph or
-    heading reports results (`Kết quả`, `5 năm qua`, `đã đạt`): a resolution or plan sets
-    targets, a review reports results.
+    A section is opened by a heading or list intro naming the plan or the goals (`Mục tiêu đến
+    năm 2025:`, `Phương hướng nhiệm vụ năm 2025`) or by a paragraph's lead-in doing so (`Các chỉ
+    tiêu chủ yếu năm 2024 là: ...`, `Nhiệm kỳ 2025-2030, Đảng bộ phấn đấu ...`); it goes on over
+    the following paragraphs (`Tổng vốn đầu tư 5.000 tỷ đồng.`) until a heading or lead-in
+    reports results (`Kết quả`, `5 năm qua`, `đã đạt`, `Năm 2024, ...`) or a paragraph's figure
+    is a result: a resolution or plan sets targets, a review reports results.
     """
 
     def __init__(self) -> None:
@@ -152,6 +164,7 @@ class _KindCarry:
         self.section: str | None = None  # `target` inside a target section
         self.para_kind: str | None = None  # the kind of the paragraph's last figure
         self.lead_read = False  # whether the paragraph's lead-in was read
+        self.body_start = -1  # start of the text's second non-blank line (after its title)
 
     def enter(
         self, norm: str, s_start: int, new_sentence: bool, pos: int | None = None
@@ -171,9 +184,10 @@ class _KindCarry:
             heading = semantics.heading_kind(gap)
             if _CONTINUES_SECTION_RE.match(norm, para + 1):
                 keep = heading or self.kind
-            # the heading line right before the paragraph; the text's first line is its title
-            title = norm[: para + 1].strip().count("\n") == 0 if para >= 0 else True
-            opens = semantics.section_heading_kind(gap, title)
+            if self.body_start < 0:
+                self.body_start = _body_start(norm)
+            # the lines before the text's second line are its title
+            opens = semantics.section_heading_kind(gap, para < self.body_start)
             if opens:
                 self.section = opens if opens == "target" else None
             elif self.para_kind is not None and self.para_kind != "target":
