@@ -217,9 +217,11 @@ _YEAR_RE = re.compile(
 )
 # A sentence opening with a plan word (`Chỉ tiêu thu ngân sách năm 2024 là ...`) names goals up
 # to its first comma or semicolon.
-_SENT_TARGET_HEAD_RE = re.compile(
-    r"(?i)\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)"
-)
+# The nouns that name a plan or its items, and those that name its direction: one list for the
+# sentence, lead-in and heading scopes below.
+_PLAN_NOUNS = "chỉ tiêu|kế hoạch|mục tiêu|dự toán"
+_DIRECTION_NOUNS = "phương hướng|định hướng"
+_SENT_TARGET_HEAD_RE = re.compile(rf"(?i)\W*(?:(?:các|những|một số)\s+)?(?:{_PLAN_NOUNS})(?!\w)")
 _LIST_BREAK_RE = re.compile(r"[,;]")
 # A sentence opening with `Hiện` (now) states the present: `Hiện Đảng bộ có 45 chi bộ`.
 _NOW_OPEN_RE = re.compile(r"(?i)\W*hiện\s+(?!đại|thực|tượng|trạng|hành|diện|ra|lên|rõ)")
@@ -445,8 +447,7 @@ def heading_kind(text: str) -> str | None:
 # ...`) or a list intro of goals (`Phấn đấu đến năm 2025: ...`) or the new term (`Nhiệm kỳ
 # 2025-2030, ... phấn đấu`).
 _SECTION_LEAD_RE = re.compile(
-    r"(?i)\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch|dự toán|phương hướng"
-    r"|định hướng)(?!\w)"
+    rf"(?i)\W*(?:(?:các|những|một số)\s+)?(?:{_PLAN_NOUNS}|{_DIRECTION_NOUNS})(?!\w)"
 )
 # Review wording in a lead-in or list intro: results, or a period under review (the first
 # months of a year, the term or years just past).
@@ -465,7 +466,7 @@ _TERM_LEAD_RE = re.compile(
 )
 # A short heading naming the plan itself (`Phương hướng nhiệm vụ năm 2025`, `Mục tiêu đến năm
 # 2030`), not its indicators: `chỉ tiêu` also names the indicators a review reports on.
-_PLAN_HEADING_RE = re.compile(r"(?i)\W*(?:mục tiêu|phương hướng|định hướng|kế hoạch)(?!\w)")
+_PLAN_HEADING_RE = re.compile(rf"(?i)\W*(?:mục tiêu|kế hoạch|{_DIRECTION_NOUNS})(?!\w)")
 _HEADING_WORDS = 12
 
 
