@@ -1021,3 +1021,181 @@ def test_guests_and_vote_shares_are_no_establishments_or_delegates(phrase, unit,
 )  # fmt: skip
 def test_a_list_takes_the_kind_of_its_heading(text, kinds):
     assert [f.kind for f in extract_figures(text)] == kinds
+
+
+# ---------------------------------------------------------------- kind: scopes (issue: kind)
+
+
+def test_target_list_intro_carries_over_following_paragraphs():
+    text = "Các chỉ tiêu chủ yếu:\n- Tốc độ tăng trưởng đạt 10%.\nTổng vốn đầu tư 5.000 tỷ đồng."
+    assert kinds(text) == ["target", "target"]
+    text = "Mục tiêu đến năm 2025:\nThu nhập đạt 80 triệu đồng.\nTỷ lệ hộ nghèo giảm còn 2%."
+    assert kinds(text) == ["target", "target"]
+
+
+def test_target_section_ends_at_a_review_lead_in():
+    text = (
+        "Các chỉ tiêu chủ yếu:\n- Tốc độ tăng trưởng đạt 10%.\n\n"
+        "Kết quả năm 2024, thu ngân sách đạt 900 tỷ đồng.\nTổng vốn đầu tư 5.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "actual", "actual"]
+
+
+def test_new_term_lead_in_opens_a_target_section():
+    text = (
+        "Nhiệm kỳ 2025-2030, Đảng bộ phấn đấu: tốc độ tăng trưởng bình quân 9%/năm.\n"
+        "Thu nhập bình quân đầu người đến cuối nhiệm kỳ 90 triệu đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_plan_lead_in_paragraph_carries_to_the_next_paragraph():
+    text = (
+        "Các chỉ tiêu chủ yếu năm 2024 là: tổng giá trị sản xuất đạt 8.962 tỷ đồng.\n"
+        "Cơ cấu kinh tế chuyển dịch như sau: nông nghiệp chiếm 38,1%, giảm 0,07% so với năm 2023."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+
+
+def test_news_title_naming_a_goal_opens_no_section():
+    text = "Phấn đấu đến năm 2025 trở thành thị xã\n\nDự Đại hội có 250 đại biểu."
+    assert kinds(text) == ["actual"]
+
+
+def test_long_yardstick_phrase_reports_results():
+    text = (
+        "Đảng bộ xã đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: tỷ lệ lao động qua đào"
+        " tạo đạt 70,88%; hộ nghèo giảm còn 6,25%. Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ"
+        " bình quân đạt 93%."
+    )
+    assert kinds(text) == ["actual", "actual", "actual"]
+
+
+def test_result_clause_after_counted_plan_items_is_actual():
+    text = "Năm 2024, huyện đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19 chỉ tiêu."
+    assert kinds(text) == ["actual", "actual"]
+    assert kinds("Đại hội biểu quyết 12 chỉ tiêu.") == ["target"]
+
+
+def test_carried_goal_outranks_same_period_comparison():
+    text = (
+        "Theo đó, huyện phấn đấu đưa giá trị sản xuất nông nghiệp đạt 3.563 tỷ đồng. Doanh thu"
+        " dịch vụ đạt 10.930 tỷ đồng, tăng 8,61% so với cùng kỳ."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+
+
+def test_floor_after_a_reached_figure_is_a_goal():
+    text = "Hằng năm, tỷ lệ tổ chức cơ sở đảng đạt 80% trở lên; kết nạp mới 1.500 đảng viên."
+    assert kinds(text) == ["target", "target"]
+
+
+def test_year_before_the_plan_is_a_baseline():
+    text = (
+        "Kế hoạch 2021-2025 đề ra các chỉ tiêu: năm 2020 đạt 50 triệu đồng, đến năm 2025 đạt"
+        " 80 triệu đồng."
+    )
+    assert kinds(text) == ["actual", "target"]
+
+
+def test_list_intro_naming_the_targets_opens_a_section():
+    text = (
+        "Đại hội thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: tốc độ tăng trưởng bình"
+        " quân 10%/năm; thu nhập bình quân đầu người 95 triệu đồng.\nTỷ lệ che phủ rừng 62%."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+    assert kinds("Một số chỉ tiêu chủ yếu 6 tháng đầu năm:\n- Thu ngân sách: 1.234 tỷ đồng.") == [
+        "actual"
+    ]
+
+
+def test_plan_heading_without_colon_opens_a_section():
+    text = "Phương hướng nhiệm vụ năm 2025\nTốc độ tăng trưởng 10%.\nThu ngân sách 600 tỷ đồng."
+    assert kinds(text) == ["target", "target"]
+
+
+def test_year_lead_in_with_a_goal_verb_opens_a_section():
+    text = (
+        "Năm 2025, huyện phấn đấu tốc độ tăng trưởng đạt 10%.\n"
+        "Tổng vốn đầu tư toàn xã hội đạt 4.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_horizon_with_vao_nam_and_floor_on_a_change():
+    assert kinds("Thu nhập bình quân đầu người vào năm 2030 đạt 120 triệu đồng.") == ["target"]
+    assert kinds("Tỷ lệ hộ nghèo giảm bình quân 1%/năm trở lên.") == ["target"]
+
+
+def test_counted_targets_of_an_adopted_resolution_and_floors():
+    assert kinds("Đại hội đã biểu quyết thông qua Nghị quyết với 19 chỉ tiêu.") == ["target"]
+    assert kinds("Hằng năm, kết nạp 90 đảng viên mới trở lên.") == ["target"]
+    assert kinds("Toàn huyện có 3 xã đạt từ 15 tiêu chí trở lên.") == ["actual", "actual"]
+
+
+def test_plan_dated_by_its_own_year_is_the_base_of_a_carried_goal():
+    text = (
+        "Huyện phấn đấu giá trị sản xuất nông nghiệp đạt 3.563 tỷ đồng. Thu ngân sách gần 667 tỷ"
+        " đồng, tăng 20,35% so với dự toán năm 2024."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+    assert kinds("Thu ngân sách đạt 820 tỷ đồng, vượt 5% so với dự toán năm 2024.") == [
+        "actual",
+        "actual",
+    ]
+
+
+def test_congress_article_periods_of_the_new_term_are_targets():
+    text = (
+        "Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030 có 150 đại biểu dự.\n\n"
+        "Về kinh tế, tốc độ tăng trưởng bình quân giai đoạn 2026-2030 đạt 8%; năm 2030 thu nhập"
+        " bình quân đầu người 90 triệu đồng.\n\nNhiệm kỳ 2020-2025, thu nhập đạt 60 triệu đồng."
+    )
+    assert kinds(text) == ["actual", "target", "target", "actual"]
+    review = (
+        "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020-2025.\n\n"
+        "Bình quân giai đoạn 2021-2025 tăng 7%."
+    )
+    assert kinds(review) == ["actual"]
+
+
+def test_target_section_ends_at_a_period_or_event_lead_in():
+    text = (
+        "Năm 2025, huyện phấn đấu tốc độ tăng trưởng đạt 10%.\n\n"
+        "Năm 2024, thu ngân sách đạt 800 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "actual"]
+    text = "Các chỉ tiêu chủ yếu: tăng trưởng 10%.\n\nĐại hội bầu 35 đồng chí vào Ban Chấp hành."
+    assert kinds(text) == ["target", "actual"]
+
+
+def test_sentence_opening_with_hien_states_the_present():
+    text = "Mục tiêu năm 2024 là 95% hộ dân dùng nước sạch. Hiện tỷ lệ này đạt 93%."
+    assert kinds(text) == ["target", "actual"]
+
+
+def test_plan_only_compared_with_under_a_goal_is_its_base():
+    text = (
+        "Trong đó, phấn đấu thu nhập đạt 45 triệu đồng/năm; thu ngân sách hằng năm tăng từ 5%"
+        " trở lên so với kế hoạch tỉnh giao."
+    )
+    assert kinds(text) == ["target", "target"]
+    text = "Phấn đấu tăng trưởng 10%. Thu ngân sách 820 tỷ đồng, vượt 5% so với kế hoạch."
+    assert kinds(text) == ["target", "actual", "actual"]
+
+
+def test_goal_sub_heading_in_the_body_opens_a_section_but_a_title_does_not():
+    text = (
+        "Đại hội đảng bộ huyện\n\nNhiệm kỳ qua, thu nhập đạt 60 triệu đồng.\n\n"
+        "Phấn đấu đến năm 2030\n\nThu nhập bình quân đầu người 120 triệu đồng.\n\n"
+        "Tỷ lệ hộ nghèo dưới 1%."
+    )
+    assert kinds(text) == ["actual", "target", "target"]
+    assert kinds("Phấn đấu đến năm 2025 trở thành thị xã\n\nDự Đại hội có 250 đại biểu.") == [
+        "actual"
+    ]
+
+
+def test_a_title_over_a_blank_line_opens_no_section():
+    text = "Phấn đấu đến năm 2030 trở thành thị xã\n\nThu nhập bình quân 60 triệu đồng."
+    assert kinds(text) == ["actual"]

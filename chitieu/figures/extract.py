@@ -133,16 +133,42 @@ def extract_figures(text: str, *, published: date | None = None) -> list[Figure]
     return periods.attach(norm, walker.figures(), published, fallback)
 
 
+_NONBLANK_RE = re.compile(r"\S")
+
+
+def _body_start(norm: str) -> int:
+    """Where the text's second non-blank line starts (its first line is the title)."""
+    first = _NONBLANK_RE.search(norm)
+    end = norm.find("\n", first.start()) if first else -1
+    second = _NONBLANK_RE.search(norm, end) if end >= 0 else None
+    return second.start() if second else len(norm)
+
+
 class _KindCarry:
-    """The kind a paragraph's strong cues carry to later sentences without cues."""
+    """The kind a paragraph's strong cues carry to later sentences without cues, and the goal
+    a target section carries over its paragraphs.
+
+    A section is opened by a heading or list intro naming the plan or the goals (`Mục tiêu đến
+    năm 2025:`, `Phương hướng nhiệm vụ năm 2025`) or by a paragraph's lead-in doing so (`Các chỉ
+    tiêu chủ yếu năm 2024 là: ...`, `Nhiệm kỳ 2025-2030, Đảng bộ phấn đấu ...`); it goes on over
+    the following paragraphs (`Tổng vốn đầu tư 5.000 tỷ đồng.`) until a heading or lead-in
+    reports results (`Kết quả`, `5 năm qua`, `đã đạt`, `Năm 2024, ...`) or a paragraph's figure
+    is a result: a resolution or plan sets targets, a review reports results.
+    """
 
     def __init__(self) -> None:
         self.para = -2
         self.kind: str | None = None
         self.gap_start = 0  # start of the figure-less text since the last figure's sentence
         self.seen = 0  # the text before this holds no paragraph break after `para`
+        self.section: str | None = None  # `target` inside a target section
+        self.para_kind: str | None = None  # the kind of the paragraph's last figure
+        self.lead_read = False  # whether the paragraph's lead-in was read
+        self.body_start = -1  # start of the text's second non-blank line (after its title)
 
-    def enter(self, norm: str, s_start: int, new_sentence: bool) -> str | None:
+    def enter(
+        self, norm: str, s_start: int, new_sentence: bool, pos: int | None = None
+    ) -> str | None:
         # look back only to the last position asked about: one pass over the text in all
         para = norm.rfind("\n", self.seen, s_start)
         self.seen = max(self.seen, s_start)
@@ -152,18 +178,37 @@ class _KindCarry:
             # `Về kết cấu hạ tầng: ...`, `- ...`: a sub-topic or list item goes on with the
             # section before it, whose kind it keeps
             keep = None
+            # the section's own heading, when one came since the last figure, decides
+            # (`Mục tiêu đến năm 2025:` after a review paragraph)
+            gap = norm[self.gap_start : para + 1]
+            heading = semantics.heading_kind(gap)
             if _CONTINUES_SECTION_RE.match(norm, para + 1):
-                # the section's own heading, when one came since the last figure, decides
-                # (`Mục tiêu đến năm 2025:` after a review paragraph)
-                keep = semantics.heading_kind(norm[self.gap_start : para + 1]) or self.kind
-            self.para, self.kind, self.gap_start = para, keep, para + 1
+                keep = heading or self.kind
+            if self.body_start < 0:
+                self.body_start = _body_start(norm)
+            # the lines before the text's second line are its title
+            opens = semantics.section_heading_kind(gap, para < self.body_start)
+            if opens:
+                self.section = opens if opens == "target" else None
+            elif self.para_kind is not None and self.para_kind != "target":
+                self.section = None  # a paragraph that reported a result closed the section
+            self.para, self.kind, self.gap_start, self.para_kind = para, keep, para + 1, None
+            self.lead_read = False
+        if not self.lead_read and pos is not None:
+            # the paragraph's lead-in, before its first figure, may open or close a section
+            # (`Các chỉ tiêu kinh tế-xã hội chủ yếu năm 2024 là: ...`)
+            self.lead_read = True
+            lead = semantics.lead_kind(norm[max(para + 1, 0) : pos])
+            if lead:
+                self.section = lead if lead == "target" else None
         if new_sentence:
             self.kind = semantics.strong_cue(norm[self.gap_start : s_start]) or self.kind
-        return self.kind
+        return self.kind or self.section
 
     def leave(self, kind: str, strong: bool, s_end: int) -> None:
         if strong:
             self.kind = kind
+        self.para_kind = kind
         self.gap_start = s_end
 
 
@@ -180,6 +225,7 @@ class _Walker:
         self.ref_year = self.doc_year or semantics.report_year(
             norm, [(s.start, s.end) for s in self.sents]
         )
+        self.term = semantics.congress_term(norm)
         self.carry = _KindCarry()
         self.prev_measure: str | None = None  # of the previous figure of the sentence
         self.respective: list[str] = []  # subjects still to share out (`lần lượt`)
@@ -194,7 +240,7 @@ class _Walker:
                 self.respective = []
                 sent = self.sents[si]
                 self.kinds = semantics.SentenceKinds(
-                    self.norm, min(sent.start, cand.start), sent.end, self.ref_year
+                    self.norm, min(sent.start, cand.start), sent.end, self.ref_year, self.term
                 )
             restated = si == prev_sent and self._restates(out[-1], cand)
             if restated:
@@ -231,7 +277,7 @@ class _Walker:
             norm, cand, seg_start, prev_end, prev, min(s_end, next_start)
         )
         indicator = self._respectively(phrase.cue_tail, indicator)
-        carried = self.carry.enter(norm, s_start, new_sentence)
+        carried = self.carry.enter(norm, s_start, new_sentence, cand.start)
         kind, strong = self.kinds.kind(
             cand.start,
             cand.end,

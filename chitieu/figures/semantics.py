@@ -105,6 +105,9 @@ _TARGET_CUE = (
     r"(?:chỉ tiêu|dự toán|kế hoạch(?= vốn| đầu tư| thu| chi))(?! đề ra| đặt ra| giao| thi đua| đạt"
     r"| chưa)(?=[^,;:.]*$)"
     r"|chỉ tiêu đề ra|kế hoạch năm \d{4}|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
+    # a list intro naming the goals (`thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`;
+    # not `Một số chỉ tiêu chủ yếu 6 tháng đầu năm:`, `các chỉ tiêu đạt được:`)
+    r"|(?:chỉ tiêu|mục tiêu)(?=(?:(?!tháng đầu|đạt|kết quả|thực hiện|qua(?!\w))[^,;:.!?]){0,60}:)"
 )
 _ACTUAL_CUE = (
     r"đã(?! được đề ra| đề ra| đặt ra| được đặt ra| xác định| được giao| giao| được phê duyệt"
@@ -115,28 +118,62 @@ _ACTUAL_CUE = (
 )
 _CUE_RE = re.compile(
     rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
-    r"|(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
+    r"|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
 )
 # Cues strong enough to carry over to the next sentences of a paragraph.
 _STRONG_CUE_RE = re.compile(
     r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đã|ước|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
-    r"|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
+    r"|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+\d{4}"
 )
 # A goal named only as the yardstick of a result (`thấp hơn mục tiêu đề ra`, `so với kế hoạch`)
 # states no goal of its own: it must not carry `target` to the next sentences.
 _COMPARED_CUE_RE = re.compile(r"(?i)(?:hơn|so với|vượt|với|bằng|theo)\s+(?:\w+\s+){0,2}$")
-# Result-only wording after the number: `tăng 8,7% so với cùng kỳ` reports a result.
+# Result wording after the number. Against the plan (`vượt kế hoạch`, `so với Nghị quyết`) it
+# reports a result; against the same period (`tăng 8,7% so với cùng kỳ`) it is weaker, since a
+# plan also states its growth over the year before (`phấn đấu ... tăng 4,18% so với cùng kỳ`):
+# a goal carried from the paragraph or section outranks it.
+_SAME_PERIOD_AFTER_RE = re.compile(r"(?i)(?<!\w)(?:so với|so|bằng|với) cùng kỳ(?!\w)")
 _ACTUAL_AFTER_RE = re.compile(
-    r"(?i)(?<!\w)(?:(?:so với|so|bằng|với) cùng kỳ|(?:vượt|đạt|hoàn thành|so với|so)(?: mức)?"
-    r" (?:\w+ ){0,2}?(?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán))(?!\w)"
+    r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so)(?: mức)?"
+    r" (?:\w+ ){0,2}?(?:mục tiêu|kế hoạch|chỉ tiêu|nghị quyết|dự toán)(?!\w)"
 )
+_ATTAIN_BEFORE_RE = re.compile(
+    r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|bằng)\s+(?:mức\s+)?(?:(?:hơn|trên\s+)?[\d.,]+\s*%?\s+)?$"
+)
+_ATTAIN_WINDOW = 30
+_DATED_PLAN_RE = re.compile(r"(?i)\s+(?:năm\s+(?:19|20)\d\d|năm trước|kỳ trước)(?!\w)")
+# A result clause right after the figure: `đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19
+# chỉ tiêu`, `giảm còn 3%, đã đạt chỉ tiêu`: the figure is what was achieved (or the plan whose
+# achievement is reported), whatever goal word stands before it.
+_RESULT_CLAUSE_AFTER_RE = re.compile(
+    r"(?i)[^.;:()\d]{0,60}?,\s*(?:(?:trong đó|trong số đó)\s+(?:đã\s+)?(?:thực hiện\s+)?"
+    r"|đã\s+(?:thực hiện\s+)?)(?:đạt|vượt|hoàn thành)(?!\w)"
+)
+# `đạt 80% trở lên`, `kết nạp 90 đảng viên mới trở lên`: a floor set on the figure itself, with
+# no cue before it, is a goal (results are stated as reached, not as floors); `từ 15 tiêu chí
+# trở lên` is a class of units, not a floor on a figure.
+_FLOOR_AFTER_RE = re.compile(r"(?i)(?:\s+[^\W\d_]+){0,2}\s*trở lên(?!\w)")
+_CLASS_NOUN_RE = re.compile(r"(?i)tiêu chí|sao")
+# A year before the plan's first year, in the figure's own clause, dates its baseline or a
+# past result (`Kế hoạch 2021-2025 ...: năm 2020 đạt 50 triệu đồng`).
+_PLAN_SPAN_RE = re.compile(
+    r"(?i)(?<!\w)(?P<term>nhiệm kỳ\s+)?(?P<first>(?:19|20)\d\d)\s*[-–]\s*"
+    r"(?P<last>(?:19|20)\d\d)(?!\d)"
+)
+_CLAUSE_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–\d])")
 # A goal word as the yardstick of a result: `vượt mục tiêu`, `so mục tiêu Đại hội`, `hoàn thành
 # vượt mức các mục tiêu Đại hội đề ra`, `đúng định hướng Nghị quyết đề ra`: the goal is named
 # to say how the result compares with it, so the cue reports a result.
+# The goal may be named at length between verb and cue (`đạt và vượt các chỉ tiêu Nghị quyết Đại
+# hội Đảng bộ xã đề ra`): words only, no punctuation.
 _YARDSTICK_RE = re.compile(
     r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so|đúng|theo|bằng|thực hiện|hơn|cao hơn|thấp hơn"
-    r"|kết quả)(?:\s+mức)?\s+(?:[^\W\d_]+\s+){0,6}$"
+    r"|kết quả)(?:\s+mức)?\s+(?:[^\W\d_]+\s+){0,12}$"
 )
+_YARDSTICK_WINDOW = 100
+_WORD_RUN_RE = re.compile(r"(?:[^\W\d_]+\s+)+$")
+_GOAL_NOUN_RE = re.compile(r"(?i)(?<!\w)(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|định hướng)(?!\w)")
+_SET_VERB_RE = re.compile(r"(?i)đề ra|đặt ra")
 _COUNTED_RE = re.compile(r"\d\s$")
 # A goal word modifying a counted plan noun (`13/15 mục tiêu chủ yếu đề ra`) names the items
 # counted, not a goal of the sentence.
@@ -161,7 +198,11 @@ def _is_counted(text: str, pos: int) -> bool:
 _GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
 # Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
 # goals; adopted documents (`thông qua 6 nghị quyết`) are events, i.e. results.
-_ADOPT_RE = re.compile(r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra)\s*$")
+_ADOPT_RE = re.compile(
+    r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra"
+    r"|nghị quyết(?:\s+[^\W\d_]+){0,4}\s+(?:với|gồm))\s*$"
+)
+_ADOPT_WINDOW = 50
 _PLAN_ITEM_RE = re.compile(r"(?i)(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)")
 _PLAN_NOUN_RE = re.compile(r"(?i)mục tiêu|chỉ tiêu|kế hoạch|dự toán|đề ra|đặt ra")
 # ... unless the yardstick verb is itself a goal (`phấn đấu đạt các chỉ tiêu`, `sẽ hoàn thành`).
@@ -176,10 +217,14 @@ _YEAR_RE = re.compile(
 )
 # A sentence opening with a plan word (`Chỉ tiêu thu ngân sách năm 2024 là ...`) names goals up
 # to its first comma or semicolon.
-_SENT_TARGET_HEAD_RE = re.compile(
-    r"(?i)\W*(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán)(?!\w)"
-)
+# The nouns that name a plan or its items, and those that name its direction: one list for the
+# sentence, lead-in and heading scopes below.
+_PLAN_NOUNS = "chỉ tiêu|kế hoạch|mục tiêu|dự toán"
+_DIRECTION_NOUNS = "phương hướng|định hướng"
+_SENT_TARGET_HEAD_RE = re.compile(rf"(?i)\W*(?:(?:các|những|một số)\s+)?(?:{_PLAN_NOUNS})(?!\w)")
 _LIST_BREAK_RE = re.compile(r"[,;]")
+# A sentence opening with `Hiện` (now) states the present: `Hiện Đảng bộ có 45 chi bộ`.
+_NOW_OPEN_RE = re.compile(r"(?i)\W*hiện\s+(?!đại|thực|tượng|trạng|hành|diện|ra|lên|rõ)")
 _CUE_OVERLAP = 40  # a cue may straddle the previous figure's position
 _AFTER_SPAN = 300  # how far after the figure result-only wording is looked for
 _FORECAST_SPAN = 30  # how far after `dự kiến` the year it is about may stand
@@ -189,6 +234,28 @@ _REPORT_OPEN_RE = re.compile(
     r"(?i)\W*(?:trong\s+)?(?:năm\s+(?P<year>\d{4})|(?:nhiệm kỳ|giai đoạn|thời kỳ)\s+\d{4}\s*-\s*"
     r"(?P<end>\d{4}))\s*,"
 )
+
+
+# An article about a congress names it and the term it opens in its lead (`Đại hội đại biểu
+# Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030`); a review mentions a congress too, as a yardstick.
+_CONGRESS_TERM_RE = re.compile(
+    r"(?i)(?<!\w)đại hội[^.\n]{0,120}?nhiệm kỳ\s+(?:19|20)\d\d\s*[-–]\s*(?P<last>(?:19|20)\d\d)"
+)
+_REVIEW_DOC_RE = re.compile(r"(?i)sơ kết|tổng kết|giữa nhiệm kỳ|đánh giá|kiểm điểm")
+_LEAD_CHARS = 600
+# A span of years named as a period (`giai đoạn 2026-2030`), not as a term's name.
+_TERM_SPAN_RE = re.compile(
+    r"(?i)(?<!\w)(?:giai đoạn|thời kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?P<last>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def congress_term(text: str) -> int | None:
+    """The last year of the term a congress opens, when the text's lead is about that congress
+    (not a review of the term it set)."""
+    lead = text[:_LEAD_CHARS]
+    if _REVIEW_DOC_RE.search(lead):
+        return None
+    return max((int(m.group("last")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
 
 
 def report_year(text: str, spans: list[tuple[int, int]]) -> int | None:
@@ -349,13 +416,18 @@ def is_plan_structure(noun: str | None) -> bool:
 
 def strong_cue(text: str) -> str | None:
     """The kind named by the last strong cue of a figure-less stretch of text, if any."""
-    last = None
+    return _last_strong(text)[0]
+
+
+def _last_strong(text: str) -> tuple[str | None, int]:
+    """(kind, end) of the last strong cue of `text`; (None, 0) without one."""
+    last: tuple[str | None, int] = (None, 0)
     for m in _CUE_RE.finditer(text):
         if m.group("horizon") or _is_counted(text, m.start()):
             continue
         found, strong = _cue_kind(m, text, 0, len(text))
         if strong:
-            last = found
+            last = (found, m.end())
     return last
 
 
@@ -371,6 +443,86 @@ def heading_kind(text: str) -> str | None:
     return "target" if kinds == {"target"} else None
 
 
+# A paragraph that opens by naming the plan or the goal (`Các chỉ tiêu chủ yếu ...`, `Mục tiêu
+# ...`) or a list intro of goals (`Phấn đấu đến năm 2025: ...`) or the new term (`Nhiệm kỳ
+# 2025-2030, ... phấn đấu`).
+_SECTION_LEAD_RE = re.compile(
+    rf"(?i)\W*(?:(?:các|những|một số)\s+)?(?:{_PLAN_NOUNS}|{_DIRECTION_NOUNS})(?!\w)"
+)
+# Review wording in a lead-in or list intro: results, or a period under review (the first
+# months of a year, the term or years just past).
+_REVIEW_PERIOD_RE = re.compile(
+    r"(?i)(?<!\w)(?:\d{1,2} tháng đầu năm|\d{1,2} tháng năm \d{4}|tình hình thực hiện"
+    r"|\d+ năm qua|nhiệm kỳ qua|vừa qua|kết quả|đạt được|đã đạt|đã thực hiện|đã hoàn thành"
+    r"|ước thực hiện|ước đạt)(?!\w)"
+)
+# Events of the meeting itself (`Đại hội bầu 35 đồng chí`, `trao tặng 15 tập thể`) are no goals.
+_EVENT_LEAD_RE = re.compile(
+    r"(?i)(?<!\w)(?:bầu|bầu ra|tham dự|dự đại hội|dự hội nghị|dự kỳ họp|trao|tặng|khen thưởng"
+    r"|khai mạc|bế mạc)(?!\w)"
+)
+_TERM_LEAD_RE = re.compile(
+    r"(?i)\W*(?:trong\s+)?(?:(?:nhiệm kỳ|giai đoạn)\s+\d{4}\s*[-–]\s*\d{4}|năm\s+\d{4}\s*,)"
+)
+# A short heading naming the plan itself (`Phương hướng nhiệm vụ năm 2025`, `Mục tiêu đến năm
+# 2030`), not its indicators: `chỉ tiêu` also names the indicators a review reports on.
+_PLAN_HEADING_RE = re.compile(rf"(?i)\W*(?:mục tiêu|kế hoạch|{_DIRECTION_NOUNS})(?!\w)")
+_HEADING_WORDS = 12
+
+
+def lead_kind(text: str) -> str | None:
+    """The kind a paragraph's lead-in (its words before the first figure) gives the section it
+    opens: `target` for a lead-in naming the plan or the goals (`Các chỉ tiêu chủ yếu năm 2024
+    là:`, `Nghị quyết đề ra các chỉ tiêu: ...`, `Phấn đấu đến năm 2025, ...`), `actual` for one
+    that reviews (`Kết quả`, `5 năm qua`, `đã đạt`); else none."""
+    found, end = _last_strong(text)
+    if found == "actual" or _REVIEW_PERIOD_RE.search(text) or _EVENT_LEAD_RE.search(text):
+        return "actual"
+    if found is None and _TERM_LEAD_RE.match(text) and ":" not in text:
+        # `Năm 2024, thu ngân sách đạt ...`, `Nhiệm kỳ 2020-2025, ...`: a period of its own,
+        # with no goal verb, starts a new account
+        return "actual"
+    if _SECTION_LEAD_RE.match(text):
+        return "target"
+    if found and (":" in text[end:] or _TERM_LEAD_RE.match(text)):
+        # a list intro (`Đại hội đề ra các chỉ tiêu: ...`) or the new term (`Nhiệm kỳ
+        # 2025-2030, Đảng bộ phấn đấu ...`)
+        return "target"
+    colon = text.rfind(":")
+    if colon >= 0 and heading_kind(text[: colon + 1]) == "target":
+        return "target"  # `Đại hội thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`
+    return None
+
+
+def section_heading_kind(text: str, title: bool = False) -> str | None:
+    """The kind the figure-less lines before a paragraph give the section it starts: a list
+    intro ending with `:` (`Mục tiêu đến năm 2025:`) or a short heading naming the plan or a
+    goal (`Phương hướng nhiệm vụ năm 2025`, `Phấn đấu đến năm 2030`) opens a target section, a
+    result heading or review wording closes it; a goal verb in the news `title` (`Phấn đấu đến
+    năm 2025 trở thành thị xã`) opens none."""
+    found = heading_kind(text)
+    intro = text.rstrip().endswith(":")
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    if (
+        found != "actual"
+        and not intro
+        and (_PLAN_HEADING_RE.match(last) or (found == "target" and not title))
+        and len(last.split()) <= _HEADING_WORDS
+        and not last.rstrip().endswith((".", "!", "?", ";", "…"))
+        and not _REVIEW_PERIOD_RE.search(last)
+    ):
+        return "target"
+    if found is None and intro:
+        # `Các chỉ tiêu chủ yếu:`: a list intro naming the plan's items (not `Một số chỉ tiêu
+        # chủ yếu 6 tháng đầu năm:`, a period under review)
+        if _REVIEW_PERIOD_RE.search(last):
+            return "actual"
+        return "target" if _SECTION_LEAD_RE.match(last) else None
+    if found == "target" and not intro:
+        return None
+    return found
+
+
 def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool]:
     """(kind, strong) of a cue match before the figure at `pos`; a goal named as the yardstick
     of a result reports a result, unless the figure is that goal's own value in brackets
@@ -378,7 +530,14 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
     found = "actual" if m.group("actual") else "target"
     strong = bool(_STRONG_CUE_RE.fullmatch(m.group()))
     if found == "target" and _PLAN_NOUN_RE.search(m.group()):
-        yard = _YARDSTICK_RE.search(text, max(lo, m.start() - 60), m.start())
+        # `đề ra` after the goal it names (`các mục tiêu Nghị quyết ... đề ra`) is read where
+        # that goal's noun phrase starts
+        anchor = m.start()
+        run = _WORD_RUN_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
+        noun = _GOAL_NOUN_RE.search(text, run.start(), anchor) if run else None
+        if noun and _SET_VERB_RE.fullmatch(m.group()):
+            anchor = noun.start()
+        yard = _YARDSTICK_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
         if yard and not _GOAL_VERB_RE.search(text, max(lo, yard.start() - 40), yard.start()):
             if _GOAL_VALUE_RE.match(text, m.end(), pos):
                 return "target", False
@@ -404,8 +563,13 @@ class SentenceKinds:
     of thousands of figures costs linear time.
     """
 
-    def __init__(self, text: str, start: int, end: int, doc_year: int | None) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, doc_year: int | None, term: int | None = None
+    ) -> None:
         self.text, self.start, self.end, self.doc_year = text, start, end, doc_year
+        self.term = term  # last year of the term a congress article's congress opens
+        self._spans: list[re.Match[str]] | None = None
+        self._span_ends: list[int] = []
         self._scanned = start
         self._last: tuple[str, bool] | None = None
         self._horizon_only = False  # the last cue is a bare horizon, no other goal word before
@@ -413,6 +577,8 @@ class SentenceKinds:
         self._floor = start  # cues before this were overridden: never read again
         self._years: list[re.Match[str]] | None = None
         self._year_ends: list[int] = []
+        if _NOW_OPEN_RE.match(text, start, end):
+            self._last = ("actual", True)  # `Hiện tỷ lệ này đạt 93%`: the present state
         head = _SENT_TARGET_HEAD_RE.match(text, start, end)
         self._head_end = head.end() if head else -1
         brk = _LIST_BREAK_RE.search(text, self._head_end, end) if head else None
@@ -472,30 +638,98 @@ class SentenceKinds:
         """(`target` or `actual`, whether a strong cue decided it) of the figure at `pos`
         whose words after it run from `after_end` to the end of the sentence."""
         cue = self._last_cue(pos)
+        if _RESULT_CLAUSE_AFTER_RE.match(self.text, after_end, self.end):
+            # `đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19 chỉ tiêu`: a result verb
+            # after the figure reports its achievement; so are the sentence's next figures
+            self._last, self._horizon_only, self._floor = ("actual", True), False, pos
+            return self._last
         if (
             noun
             and _PLAN_ITEM_RE.match(noun)
-            and _ADOPT_RE.search(self.text, max(0, pos - 20), pos)
+            and _ADOPT_RE.search(self.text, max(0, pos - _ADOPT_WINDOW), pos)
         ):
             return "target", True
         after = (after_end, min(self.end, after_end + _AFTER_SPAN))
-        if cue is not None and self._horizon_only and _ACTUAL_AFTER_RE.search(self.text, *after):
+        if cue is not None and self._horizon_only and self._after_result(after, True):
             # `đến năm 2020 đạt 2.192 tỷ đồng, tăng 0,33% so với Nghị quyết`: a year reached and
             # compared with its goal is a result; so are the sentence's next figures
             self._last, self._horizon_only, self._floor = ("actual", False), False, pos
             return self._last
         if cue is not None:
+            if cue[0] == "target" and self._before_plan(pos):
+                return "actual", False
             return cue
         if self._head_end >= 0 and self._head_end <= pos <= self._head_break:
             return "target", False
-        if _ACTUAL_AFTER_RE.search(self.text, *after):
+        # a goal carried from the paragraph or its target section outranks a comparison with
+        # the same period, which plans state too
+        if self._after_result(after, carried != "target", carried == "target"):
             return "actual", False
-        by_year = self._year_kind(pos, dateline_year)
+        if _FLOOR_AFTER_RE.match(self.text, after_end) and not (
+            noun and _CLASS_NOUN_RE.match(noun)
+        ):
+            self._last = ("target", False)  # the floor sets the goal of the clauses after it
+            return self._last
+        by_year = self._year_kind(pos, dateline_year) or self._term_kind(pos)
         if by_year:
             return by_year, False
         if carried:
             return carried, True
         return ("target" if in_target_scope else "actual"), False
+
+    def _after_result(self, after: tuple[int, int], same_period: bool, goal: bool = False) -> bool:
+        """Result wording after the figure: against a plan, or (`same_period`) against the
+        same period of the year before. Under a `goal`, a plan dated by its own year (`tăng
+        20,35% so với dự toán năm 2024`) is the base the new goal is set against."""
+        m = _ACTUAL_AFTER_RE.search(self.text, *after)
+        if m and not (goal and self._goal_base(m)):
+            return True
+        return same_period and bool(_SAME_PERIOD_AFTER_RE.search(self.text, *after))
+
+    def _term_kind(self, pos: int) -> str | None:
+        """In the article of a congress, a period that ends with the term it opens (`giai đoạn
+        2026-2030`, `năm 2030` for `nhiệm kỳ 2025-2030`) lies ahead: `target`."""
+        if self.term is None:
+            return None
+        lo = max(self.start, pos - _AFTER_SPAN)
+        spans = list(_TERM_SPAN_RE.finditer(self.text, lo, pos))
+        years = list(_CLAUSE_YEAR_RE.finditer(self.text, lo, pos))
+        span = spans[-1] if spans else None
+        year = years[-1] if years else None
+        if span and (year is None or span.start() > year.start()):
+            return "target" if int(span.group("last")) == self.term else None
+        if year:
+            return "target" if int(year.group("year")) == self.term else None
+        return None
+
+    def _goal_base(self, m: re.Match[str]) -> bool:
+        """Under a goal, a plan named after the figure is the goal's base rather than a
+        yardstick of attainment when it is dated (`so với dự toán năm 2024`) or only compared
+        with, no attainment verb before it (`tăng từ 5% trở lên so với kế hoạch tỉnh giao`)."""
+        if _DATED_PLAN_RE.match(self.text, m.end()):
+            return True
+        return m.group().lower().startswith("so") and not _ATTAIN_BEFORE_RE.search(
+            self.text, max(self.start, m.start() - _ATTAIN_WINDOW), m.start()
+        )
+
+    def _before_plan(self, pos: int) -> bool:
+        """A goal cue governs the figure, but the figure's own clause names a year before the
+        first year of the plan named earlier in the sentence: a baseline or a past result
+        (`Kế hoạch 2021-2025 đề ra: năm 2020 đạt 50 triệu đồng`; `nhiệm kỳ 2020-2025`: 2020)."""
+        if self._spans is None:  # the sentence's plan spans, found once
+            self._spans = list(_PLAN_SPAN_RE.finditer(self.text, self.start, self.end))
+            self._span_ends = [m.end() for m in self._spans]
+        i = bisect.bisect_right(self._span_ends, pos)
+        if not i:
+            return False
+        span = self._spans[i - 1]
+        first = int(span.group("first")) + (1 if span.group("term") else 0)
+        lo = max(span.end(), self.start)
+        clause = max(self.text.rfind(c, lo, pos) for c in ",;:")
+        year = None
+        for y in _CLAUSE_YEAR_RE.finditer(self.text, max(lo, clause), pos):
+            year = y
+        return year is not None and int(year.group("year")) < first
 
     def _year_kind(self, pos: int, dateline_year: int | None) -> str | None:
         if self.doc_year is None:
