@@ -93,6 +93,59 @@ _FORMS: list[tuple[str, str]] = [
 # forms are written in lower case).
 _FORM_RE = [(form, re.compile(rf"{rx}(?!\w)")) for form, rx in _FORMS]
 _FORM_RE_ANY_CASE = [(form, re.compile(rf"(?i){rx}(?!\w)")) for form, rx in _FORMS]
+# The forms that open with an optional part or a class get no prefix scan: the engine tries
+# them at every character (most of the extraction time). Each has a core that every match
+# holds, preceded within the match by at most `back` non-space characters; the core opens
+# with a literal or a class (no lookbehind) so it is searched fast, and the form is tried
+# only where a match could start before it. Same matches as finditer: see _finditer.
+# {index in _FORMS: (form, core, back)}
+_CORES: dict[int, tuple[str, str, int]] = {
+    1: ("half", r"cuối\s+năm", 8),
+    2: ("months", r"tháng", 4),
+    6: ("span", rf"{_Y}{_DASH}{_Y}", 9),
+    7: ("past_n", r"năm\s+(?:qua|vừa qua|gần đây|trở lại đây)", 9),
+    9: ("past_n", r"năm(?=\s+(?:ước|đạt|thực hiện|liền|liên tục))", 4),
+    10: ("next_n", r"năm\s+(?:tới|tiếp theo|sắp tới)", 4),
+    14: ("as_of_date", rf"[/.-]\s*{_Y}", 25),
+    15: ("by", rf"{_Y}(?![\d/-])", 14),
+    17: ("day", r"/\s*\d", 11),
+}
+assert all(_FORMS[i][0] == form for i, (form, _, _) in _CORES.items())
+_CORE_RE = {i: (re.compile(core), back) for i, (_, core, back) in _CORES.items()}
+
+
+def _finditer(index: int, text: str) -> Iterator[re.Match[str]]:
+    """`_FORM_RE[index][1].finditer(text)`, faster. The next match starts at or after `pos`,
+    and no later than the first core at or after `pos` unless none starts by then: so it
+    starts within `back` non-space characters before that core, or the search goes on
+    after it."""
+    rx = _FORM_RE[index][1]
+    if index not in _CORE_RE:
+        yield from rx.finditer(text)
+        return
+    core, back = _CORE_RE[index]
+    pos = 0
+    while c := core.search(text, pos):
+        at = c.start()
+        for start in range(_back_from(text, at, back, pos), at + 1):
+            if m := rx.match(text, start):
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at + 1
+
+
+def _back_from(text: str, at: int, back: int, floor: int) -> int:
+    """The first position from which text[start:at] holds at most `back` non-space
+    characters (not before `floor`)."""
+    start = at
+    while start > floor and (back > 0 or text[start - 1].isspace()):
+        start -= 1
+        back -= not text[start].isspace()
+    return start
+
+
 # `Hiện tỉnh đã quy hoạch ...`: "now" opening a sentence (case matters: not `thực hiện`).
 _NOW_RE = re.compile(r"(?m)(?:^|(?<=\. ))Hiện(?= )")
 # A period that is only the base of a comparison: `so với năm 2019`, `cùng kỳ năm trước`.
@@ -242,7 +295,10 @@ def find_expressions(text: str) -> list[Expr]:
     subject = lower if forms is _FORM_RE else text
     taken = bytearray(len(text) + 1)  # 1 where an earlier (more specific) expression lies
     found: list[Expr] = []
-    matches = [(form, m) for form, rx in forms for m in rx.finditer(subject)]
+    if forms is _FORM_RE:
+        matches = [(form, m) for i, (form, _) in enumerate(forms) for m in _finditer(i, subject)]
+    else:
+        matches = [(form, m) for form, rx in forms for m in rx.finditer(subject)]
     matches += [("as_of", m) for m in _NOW_RE.finditer(text)]
     for form, m in matches:
         lo, hi = m.start(), m.end()
