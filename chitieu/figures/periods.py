@@ -147,7 +147,8 @@ def _back_from(text: str, at: int, back: int, floor: int) -> int:
 
 
 # `Hiện tỉnh đã quy hoạch ...`: "now" opening a sentence (case matters: not `thực hiện`).
-_NOW_RE = re.compile(r"(?m)(?:^|(?<=\. ))Hiện(?= )")
+# (the word first, its line start or `. ` checked behind it: the engine skips to the word)
+_NOW_RE = re.compile(r"(?m)Hiện(?= )(?:(?<=^Hiện)|(?<=\. Hiện))")
 # A period that is only the base of a comparison: `so với năm 2019`, `cùng kỳ năm trước`.
 _COMPARED_RE = re.compile(
     r"(?i)(?:(?:so với|so|hơn|bằng|như|gấp\s+\S+\s+lần)\s+(?:(?:cùng kỳ|cuối|đầu|kết quả|mức"
@@ -483,10 +484,15 @@ class PeriodReader:
     """The periods of the figures of one normalised text, read in text order."""
 
     def __init__(
-        self, text: str, figs: Sequence[Fig], published: date | None, fallback_year: int | None
+        self,
+        text: str,
+        figs: Sequence[Fig],
+        published: date | None,
+        fallback_year: int | None,
+        sents: list[Span] | None = None,
     ) -> None:
         self.text, self.figs = text, list(figs)
-        self.sents = sentences(text)
+        self.sents = sentences(text) if sents is None else sents
         self._sent_starts = [s.start for s in self.sents]
         self._fig_starts = [f.start for f in self.figs]
         self.exprs = [self._placed(e) for e in find_expressions(text)]
@@ -672,12 +678,16 @@ class PeriodReader:
 
 
 def attach(
-    text: str, figures: Sequence[Any], published: date | None, fallback_year: int | None = None
+    text: str,
+    figures: Sequence[Any],
+    published: date | None,
+    fallback_year: int | None = None,
+    sents: list[Span] | None = None,
 ) -> list[Any]:
     """`figures` (records with char_start, char_end, kind, unit, measure, surface, in text
-    order) with their period fields set."""
+    order) with their period fields set; `sents`: `sentences(text)`, when the caller has it."""
     if not figures:
         return list(figures)
     figs = [Fig(f.char_start, f.char_end, f.kind, f.unit, f.measure, f.surface) for f in figures]
-    reader = PeriodReader(text, figs, published, fallback_year)
+    reader = PeriodReader(text, figs, published, fallback_year, sents)
     return [replace(f, **reader.period(i).fields()) for i, f in enumerate(figures)]
