@@ -1021,3 +1021,22 @@ def test_guests_and_vote_shares_are_no_establishments_or_delegates(phrase, unit,
 )  # fmt: skip
 def test_a_list_takes_the_kind_of_its_heading(text, kinds):
     assert [f.kind for f in extract_figures(text)] == kinds
+
+
+def test_cue_search_on_lower_cased_text_finds_what_ignorecase_finds():
+    """`semantics._cues` (the cue pattern on the lower-cased text) is a speed-up only: the
+    same matches as the IGNORECASE pattern, on the test articles upper-cased or not and on
+    text with letters that lower-casing and IGNORECASE treat differently."""
+    from pathlib import Path
+
+    from chitieu.figures import semantics
+
+    data = Path(__file__).parent / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.rglob("*.txt"))]
+    texts += [t.upper() for t in texts[:10]] + ["Mục tiêu ſẽ İ ước đạt", "ĐẾN NĂM 2025 ĐẠT"]
+
+    def found(matches):  # the groups compared in lower case: `_cues` reads lower-cased text
+        return [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in matches]
+
+    for text in texts:
+        assert found(semantics._cues(text, 3)) == found(semantics._CUE_RE.finditer(text, 3))

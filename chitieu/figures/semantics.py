@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 # Neutral words that may sit between a qualifier and the number: `ước đạt trên 22`, `khoảng từ`.
 _NEUTRAL = (
@@ -117,6 +119,30 @@ _CUE_RE = re.compile(
     rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
     r"|(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
 )
+# The cues are matched case-sensitively on the lower-cased text (`_cues`): an IGNORECASE scan
+# takes twice as long. That is the same matching unless lower-casing changes the length or
+# leaves a letter with extra case forms (`ſ`, `ı`, Greek, Cyrillic): then the IGNORECASE
+# pattern runs. (The matches' groups are lower case.)
+_CUE_LOWER_RE = re.compile(_CUE_RE.pattern.removeprefix("(?i)"))
+_CASE_EXTRAS_RE = re.compile("[ıſµͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιꙋﬅﬆ]")
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """`text.lower()` when the cue pattern matches it as it matches `text` ignoring case."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and not _CASE_EXTRAS_RE.search(lower) else None
+
+
+def _cues(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """`_CUE_RE.finditer(text, pos, endpos)`, faster (see above)."""
+    endpos = len(text) if endpos is None else endpos
+    lower = _lowered(text)
+    if lower is None:
+        return _CUE_RE.finditer(text, pos, endpos)
+    return _CUE_LOWER_RE.finditer(lower, pos, endpos)
+
+
 # Cues strong enough to carry over to the next sentences of a paragraph.
 _STRONG_CUE_RE = re.compile(
     r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đã|ước|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
@@ -197,7 +223,7 @@ def report_year(text: str, spans: list[tuple[int, int]]) -> int | None:
     years = []
     for start, end in spans:
         m = _REPORT_OPEN_RE.match(text, start, end)
-        if m and any(c.group("actual") for c in _CUE_RE.finditer(text, m.end(), end)):
+        if m and any(c.group("actual") for c in _cues(text, m.end(), end)):
             years.append(int(m.group("year") or m.group("end")))
     return max(years, default=None)
 
@@ -350,7 +376,7 @@ def is_plan_structure(noun: str | None) -> bool:
 def strong_cue(text: str) -> str | None:
     """The kind named by the last strong cue of a figure-less stretch of text, if any."""
     last = None
-    for m in _CUE_RE.finditer(text):
+    for m in _cues(text):
         if m.group("horizon") or _is_counted(text, m.start()):
             continue
         found, strong = _cue_kind(m, text, 0, len(text))
@@ -367,7 +393,7 @@ def heading_kind(text: str) -> str | None:
     strong = strong_cue(text)
     if strong or not text.rstrip().endswith(":"):
         return strong
-    kinds = {_cue_kind(m, text, 0, len(text))[0] for m in _CUE_RE.finditer(text)}
+    kinds = {_cue_kind(m, text, 0, len(text))[0] for m in _cues(text)}
     return "target" if kinds == {"target"} else None
 
 
@@ -443,7 +469,7 @@ class SentenceKinds:
     def _last_cue(self, pos: int) -> tuple[str, bool] | None:
         lo = max(self.start, self._scanned - _CUE_OVERLAP, self._floor)
         last = before = None
-        for m in _CUE_RE.finditer(self.text, lo, pos):
+        for m in _cues(self.text, lo, pos):
             if m.group("horizon") and not _is_horizon(int(m.group("horizon")), self.doc_year):
                 continue
             if m.group("target") and _is_counted(self.text, m.start()):
