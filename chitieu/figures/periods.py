@@ -26,9 +26,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from chitieu.figures.segment import Span, sentences
 
@@ -188,6 +188,7 @@ _ROMAN_HEAD_RE = re.compile(r"^\s*[IVXLC]{1,6}\s*[-.)–]")
 _NUM_HEAD_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _LIST_RE = re.compile(r"^\s*(?:[-+*•●▪◦–]|\(\d{1,2}\)\.?|[a-zđ]\)\s)")
 _HEADING_MAX_WORDS = 30
+_OWNER_GAP_RE = re.compile(r"[\s(]{0,3}")  # between a figure and the period written after it
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,18 @@ class Period:
             "horizon_year": self.horizon,
             "is_annual_average": self.is_annual_average,
         }
+
+
+_T = TypeVar("_T")
+
+
+def replace(obj: _T, **changes: Any) -> _T:
+    """`dataclasses.replace` for the frozen records of this module and for `Figure` (plain
+    fields: no `__post_init__`, no `init=False`), without its per-field checks, which cost
+    more than the rest of reading a period."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__, **changes)
+    return new
 
 
 NO_PERIOD = Period(None, None)
@@ -516,7 +529,8 @@ class PeriodReader:
         """The figure `e` is written right after, and whether it opens its sentence."""
         i = bisect.bisect_right(self._fig_starts, e.start) - 1
         owner = None
-        if i >= 0 and re.fullmatch(r"[\s(]{0,3}", self.text[self.figs[i].end : e.start]):
+        # (a slice, not fullmatch's bounds: an expression inside the figure has an empty gap)
+        if i >= 0 and _OWNER_GAP_RE.fullmatch(self.text[self.figs[i].end : e.start]):
             owner = i
         sent = self.sentence_of(e.start)
         before = self.text[sent.start : e.start]
