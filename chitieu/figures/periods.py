@@ -106,7 +106,13 @@ _CORES: dict[int, tuple[str, str, int]] = {
     7: ("past_n", r"năm\s+(?:qua|vừa qua|gần đây|trở lại đây)", 9),
     9: ("past_n", r"năm(?=\s+(?:ước|đạt|thực hiện|liền|liên tục))", 4),
     10: ("next_n", r"năm\s+(?:tới|tiếp theo|sắp tới)", 4),
-    14: ("as_of_date", rf"[/.-]\s*{_Y}", 25),
+    # (the form less its optional `tính`: the date after `đến` makes it rare)
+    14: (
+        "as_of_date",
+        r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?"
+        rf"\d{{1,2}}\s*[/.-]\s*{_Y}",
+        4,
+    ),
     15: ("by", rf"{_Y}(?![\d/-])", 14),
     17: ("day", r"/\s*\d", 11),
 }
