@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
+from chitieu.figures.normalize import lower_for_matching
 from chitieu.figures.segment import Span, sentences
 
 _Y = r"((?:19|20)\d\d)"
@@ -160,6 +161,7 @@ _COMPARED_RE = re.compile(
     r"(?i)(?:(?:so với|so|hơn|bằng|như|gấp\s+\S+\s+lần)\s+(?:(?:cùng kỳ|cuối|đầu|kết quả|mức"
     r"|thời điểm|của|các|những)\s+)*|cùng kỳ\s+)$"
 )
+_COMPARED_LOWER_RE = re.compile(_COMPARED_RE.pattern.removeprefix("(?i)"))
 # A topic opens its sentence or its first clause: `5 năm qua, ...`, `Theo đó, trong năm 2023`.
 _TOPIC_BEFORE_RE = re.compile(
     r"(?i)(?:^|[,:–-])\s*(?:(?:trong|tính|riêng|chung|cả|qua|sau|kết quả|cùng|đến|còn|và"
@@ -313,6 +315,7 @@ def find_expressions(text: str) -> list[Expr]:
     lower = text.lower()
     forms = _FORM_RE if len(lower) == len(text) else _FORM_RE_ANY_CASE
     subject = lower if forms is _FORM_RE else text
+    cased = lower_for_matching(text)  # for the comparison cue: see `lower_for_matching`
     taken = bytearray(len(text) + 1)  # 1 where an earlier (more specific) expression lies
     found: list[Expr] = []
     if forms is _FORM_RE:
@@ -329,10 +332,17 @@ def find_expressions(text: str) -> list[Expr]:
         expr = _expr(form, m)
         if expr is None or (form == "months" and not _months_context(text, m)):
             continue
-        compared = bool(_COMPARED_RE.search(text, max(0, lo - 40), lo))
+        compared = _compared(text, cased, lo)
         taken[lo:hi] = b"\x01" * (hi - lo)
         found.append(replace(expr, start=lo, compared=compared, brackets=_brackets(text, lo, hi)))
     return sorted(found, key=lambda e: e.start)
+
+
+def _compared(text: str, lower: str | None, start: int) -> bool:
+    """Whether the expression at `start` is the base of a comparison (`_COMPARED_RE`)."""
+    if lower is None:
+        return bool(_COMPARED_RE.search(text, max(0, start - 40), start))
+    return bool(_COMPARED_LOWER_RE.search(lower, max(0, start - 40), start))
 
 
 def _brackets(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from chitieu.figures.normalize import lower_for_matching
+
 # Neutral words that may sit between a qualifier and the number: `ước đạt trên 22`, `khoảng từ`.
 _NEUTRAL = (
     r"đạt được|đạt mức|đạt tỷ lệ|đạt|được|thực hiện|là|có|ở mức|mức|tổng cộng|tổng số|tăng thêm"
@@ -119,19 +121,11 @@ _CUE_RE = re.compile(
     rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
     r"|(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
 )
-# The cues are matched case-sensitively on the lower-cased text (`_cues`): an IGNORECASE scan
-# takes twice as long. That is the same matching unless lower-casing changes the length or
-# leaves a letter with extra case forms (`ſ`, `ı`, Greek, Cyrillic): then the IGNORECASE
-# pattern runs. (The matches' groups are lower case.)
+# The cues are matched case-sensitively on the lower-cased text (`_cues`), which scans twice
+# as fast as IGNORECASE, when that is the same matching (`lower_for_matching`); the article's
+# text is lower-cased once, not for each of its sentences. (The matches' groups are lower case.)
 _CUE_LOWER_RE = re.compile(_CUE_RE.pattern.removeprefix("(?i)"))
-_CASE_EXTRAS_RE = re.compile("[ıſµͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιꙋﬅﬆ]")
-
-
-@lru_cache(maxsize=4)
-def _lowered(text: str) -> str | None:
-    """`text.lower()` when the cue pattern matches it as it matches `text` ignoring case."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) and not _CASE_EXTRAS_RE.search(lower) else None
+_lowered = lru_cache(maxsize=4)(lower_for_matching)
 
 
 def _cues(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
