@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Every key and value is a single character: the mapping never changes the string length.
 _CHAR_MAP = {
@@ -45,6 +46,8 @@ def normalize_text(text: str) -> str:
 _CASE_EXTRAS_RE = re.compile("[ıſµͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιꙋﬅﬆ]")
 
 
+# (cached: the article's text is asked for by several passes, and once for each sentence)
+@lru_cache(maxsize=16)
 def lower_for_matching(text: str) -> str | None:
     """`text.lower()` when a pattern of lower-case letters matches it case-sensitively exactly
     as it matches `text` with IGNORECASE (which scans about twice as slowly): the same length

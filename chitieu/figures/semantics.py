@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from chitieu.figures.normalize import lower_for_matching
 
@@ -125,13 +124,12 @@ _CUE_RE = re.compile(
 # as fast as IGNORECASE, when that is the same matching (`lower_for_matching`); the article's
 # text is lower-cased once, not for each of its sentences. (The matches' groups are lower case.)
 _CUE_LOWER_RE = re.compile(_CUE_RE.pattern.removeprefix("(?i)"))
-_lowered = lru_cache(maxsize=4)(lower_for_matching)
 
 
 def _cues(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
     """`_CUE_RE.finditer(text, pos, endpos)`, faster (see above)."""
     endpos = len(text) if endpos is None else endpos
-    lower = _lowered(text)
+    lower = lower_for_matching(text)
     if lower is None:
         return _CUE_RE.finditer(text, pos, endpos)
     return _CUE_LOWER_RE.finditer(lower, pos, endpos)
