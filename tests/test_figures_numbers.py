@@ -449,3 +449,20 @@ def test_rain_and_peak_power_units():
 def test_count_with_multiplier_names_what_follows():
     f = one("Toàn tỉnh có 15 nghìn lao động.")
     assert f.value == 15_000 and f.indicator == "lao động"
+
+
+def test_number_start_pattern_is_num_after_no_word_separator_or_slash():
+    """NUM_START_RE is written for speed (its first digit first): the same matches as `NUM`
+    after `(?<![\\w.,/])`."""
+    import random
+    import re
+
+    from chitieu.figures import numbers
+
+    plain = re.compile(rf"(?<![\w.,/]){numbers.NUM}")
+    rng = random.Random(2)
+    pieces = ["1", "23", "456", ".", "000", ",", "5", "%", "‰", " ", "a", "/", "-", "1.234,5"]
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randrange(1, 30)))
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in numbers.NUM_START_RE.finditer(text)] == want, text

@@ -170,3 +170,27 @@ def test_period_scorer_counts_each_field_over_matched_pairs():
     scores, wrong = scorer.score(gold, shifted + [dict(g) for g in gold[10:]])
     assert scores["period_end_year_accuracy"] == round((len(gold) - 10) / len(gold), 4)
     assert len(wrong) == 10
+
+
+_PIECES = (
+    "năm ", "2020", "-", "2025", " đến ", "tới ", "  ", "\n", "giai đoạn ", "6 tháng", "sáu ",
+    "cuối năm", "nửa cuối năm", "ngày 12/3", "12/2023", ".2024", "qua", "trong ", "5 ",
+    "năm qua", "ước", "(", "/", "hết ", "tính ", "chiều nay ", "sắp tới", "1999", "thực hiện",
+)  # fmt: skip
+
+
+def test_form_search_by_core_finds_what_finditer_finds():
+    """The core-anchored search of the slow period forms (periods._finditer) is a speed-up
+    only: the same matches as the forms' own finditer, on the test articles and on random
+    strings of the pieces the forms are made of."""
+    import random
+
+    from chitieu.figures import periods
+
+    rng = random.Random(1)
+    texts = [p.read_text(encoding="utf-8").lower() for p in sorted(DATA.rglob("*.txt"))]
+    texts += ["".join(rng.choices(_PIECES, k=rng.randrange(1, 40))) for _ in range(2000)]
+    for text in texts:
+        for i, (form, rx) in enumerate(periods._FORM_RE):
+            want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in periods._finditer(i, text)] == want, form

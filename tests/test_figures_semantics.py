@@ -1199,3 +1199,51 @@ def test_goal_sub_heading_in_the_body_opens_a_section_but_a_title_does_not():
 def test_a_title_over_a_blank_line_opens_no_section():
     text = "Phấn đấu đến năm 2030 trở thành thị xã\n\nThu nhập bình quân 60 triệu đồng."
     assert kinds(text) == ["actual"]
+
+
+def test_cue_search_on_lower_cased_text_finds_what_ignorecase_finds():
+    """`semantics._cues` (the cue pattern on the lower-cased text) is a speed-up only: the
+    same matches as the IGNORECASE pattern, on the test articles upper-cased or not and on
+    text with letters that lower-casing and IGNORECASE treat differently."""
+    from pathlib import Path
+
+    from chitieu.figures import semantics
+
+    data = Path(__file__).parent / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.rglob("*.txt"))]
+    texts += [t.upper() for t in texts[:10]] + ["Mục tiêu ſẽ İ ước đạt", "ĐẾN NĂM 2025 ĐẠT"]
+
+    def found(matches):  # the groups compared in lower case: `_cues` reads lower-cased text
+        return [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in matches]
+
+    for text in texts:
+        assert found(semantics._cues(text, 3)) == found(semantics._CUE_RE.finditer(text, 3))
+
+
+def test_lower_cased_twins_of_ignorecase_patterns_find_the_same():
+    """Each pattern run case-sensitively on the lower-cased text for speed finds, there, what
+    its IGNORECASE original finds on the text (`normalize.lower_for_matching`)."""
+    from pathlib import Path
+
+    from chitieu.figures import nonfigures, periods
+    from chitieu.figures.normalize import lower_for_matching
+
+    pairs = [
+        (nonfigures._ID_PREFIX_RE, nonfigures._ID_PREFIX_LOWER_RE),
+        (periods._COMPARED_RE, periods._COMPARED_LOWER_RE),
+        *zip(
+            [p for p, _ in nonfigures._PREFIXED_RES],
+            [p for p, _ in nonfigures._PREFIXED_LOWER_RES],
+            strict=True,
+        ),
+    ]
+    data = Path(__file__).parent / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data.rglob("*.txt"))]
+    texts = [t for text in texts for t in (text, text.upper(), text.title())]
+    for text in texts:
+        lower = lower_for_matching(text)
+        assert lower is not None
+        for original, twin in pairs:
+            want = [m.span() for m in original.finditer(text)]
+            assert [m.span() for m in twin.finditer(lower)] == want, original.pattern
+    assert lower_for_matching("Mục tiêu ſẽ") is None and lower_for_matching("İ") is None

@@ -55,8 +55,8 @@ _DATELINE_LINES = 5
 _DATELINE_MAX_CHARS = 80
 _DATELINE_MAX_WORDS = 6
 _ALPHA_WORD_RE = re.compile(r"[^\W\d_]{2,}")
-# (a lookahead first lets the engine skip to digits before it tries the lookbehind)
-_DATE_YEAR_RE = re.compile(r"(?=\d)(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1((?:19|20)\d\d)(?!\d)")
+# (a digit first lets the engine skip to digits; the lookbehind after it checks the one before)
+_DATE_YEAR_RE = re.compile(r"\d(?<![\d/.-]\d)\d?([/.-])\d{1,2}\1((?:19|20)\d\d)(?!\d)")
 
 
 def _dateline_year(norm: str) -> int | None:
@@ -130,7 +130,7 @@ def extract_figures(text: str, *, published: date | None = None) -> list[Figure]
         return []
     walker = _Walker(norm, cands)
     fallback = walker.dateline_year or walker.doc_year
-    return periods.attach(norm, walker.figures(), published, fallback)
+    return periods.attach(norm, walker.figures(), published, fallback, walker.sents)
 
 
 _NONBLANK_RE = re.compile(r"\S")

@@ -7,7 +7,9 @@ replacements, so the NFC text and the normalised text always have the same lengt
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 # Every key and value is a single character: the mapping never changes the string length.
 _CHAR_MAP = {
@@ -37,3 +39,18 @@ def normalize_text(text: str) -> str:
         if old in text:  # str.replace per present character beats str.translate on long texts
             text = text.replace(old, new)
     return text
+
+
+# Letters that IGNORECASE matches with letters other than their lower case (`ſ` with `s`, `ı`
+# with `i`, Greek and Cyrillic variants; from the tables of Python's `re`).
+_CASE_EXTRAS_RE = re.compile("[ıſµͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιꙋﬅﬆ]")
+
+
+# (cached: the article's text is asked for by several passes, and once for each sentence)
+@lru_cache(maxsize=16)
+def lower_for_matching(text: str) -> str | None:
+    """`text.lower()` when a pattern of lower-case letters matches it case-sensitively exactly
+    as it matches `text` with IGNORECASE (which scans about twice as slowly): the same length
+    and no letter with extra case forms; else None."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and not _CASE_EXTRAS_RE.search(lower) else None

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 # `12.153`, `84,7`; an English-style `3.5` only right before a percent sign (`tăng 3.5%`).
 NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s?[%‰])|\d+(?:,\d+)?)"
 NUM_RE = re.compile(NUM)
-# A number starts where no word character, separator or slash precedes it.
-# (the lookahead lets the engine skip to digits before it tries the lookbehind)
-NUM_START_RE = re.compile(rf"(?=\d)(?<![\w.,/]){NUM}")
+# A number starts where no word character, separator or slash precedes it: `NUM` after
+# `(?<![\w.,/])`, written to open with its first digit (the lookbehind then checks the one
+# before it) so that the regex engine skips to digits instead of trying every character.
+NUM_START_RE = re.compile(
+    r"\d(?<![\w.,/]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?=\s?[%‰])|\d*(?:,\d+)?)"
+)
 
 # `vạn` (ten thousand) is still written in reports: `1,5 vạn tấn`, `trên 1 vạn dân`.
 MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}

@@ -26,10 +26,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
+from chitieu.figures.normalize import lower_for_matching
 from chitieu.figures.segment import Span, sentences
 
 _Y = r"((?:19|20)\d\d)"
@@ -93,13 +94,74 @@ _FORMS: list[tuple[str, str]] = [
 # forms are written in lower case).
 _FORM_RE = [(form, re.compile(rf"{rx}(?!\w)")) for form, rx in _FORMS]
 _FORM_RE_ANY_CASE = [(form, re.compile(rf"(?i){rx}(?!\w)")) for form, rx in _FORMS]
+# The forms that open with an optional part or a class get no prefix scan: the engine tries
+# them at every character (most of the extraction time). Each has a core that every match
+# holds, preceded within the match by at most `back` non-space characters; the core opens
+# with a literal or a class (no lookbehind) so it is searched fast, and the form is tried
+# only where a match could start before it. Same matches as finditer: see _finditer.
+# {index in _FORMS: (form, core, back)}
+_CORES: dict[int, tuple[str, str, int]] = {
+    1: ("half", r"cuối\s+năm", 8),
+    2: ("months", r"tháng", 4),
+    6: ("span", rf"{_Y}{_DASH}{_Y}", 9),
+    7: ("past_n", r"năm\s+(?:qua|vừa qua|gần đây|trở lại đây)", 9),
+    9: ("past_n", r"năm(?=\s+(?:ước|đạt|thực hiện|liền|liên tục))", 4),
+    10: ("next_n", r"năm\s+(?:tới|tiếp theo|sắp tới)", 4),
+    # (the form less its optional `tính`: the date after `đến` makes it rare)
+    14: (
+        "as_of_date",
+        r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?"
+        rf"\d{{1,2}}\s*[/.-]\s*{_Y}",
+        4,
+    ),
+    15: ("by", rf"{_Y}(?![\d/-])", 14),
+    17: ("day", r"/\s*\d", 11),
+}
+assert all(_FORMS[i][0] == form for i, (form, _, _) in _CORES.items())
+_CORE_RE = {i: (re.compile(core), back) for i, (_, core, back) in _CORES.items()}
+
+
+def _finditer(index: int, text: str) -> Iterator[re.Match[str]]:
+    """`_FORM_RE[index][1].finditer(text)`, faster. The next match starts at or after `pos`,
+    and no later than the first core at or after `pos` unless none starts by then: so it
+    starts within `back` non-space characters before that core, or the search goes on
+    after it."""
+    rx = _FORM_RE[index][1]
+    if index not in _CORE_RE:
+        yield from rx.finditer(text)
+        return
+    core, back = _CORE_RE[index]
+    pos = 0
+    while c := core.search(text, pos):
+        at = c.start()
+        for start in range(_back_from(text, at, back, pos), at + 1):
+            if m := rx.match(text, start):
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at + 1
+
+
+def _back_from(text: str, at: int, back: int, floor: int) -> int:
+    """The first position from which text[start:at] holds at most `back` non-space
+    characters (not before `floor`)."""
+    start = at
+    while start > floor and (back > 0 or text[start - 1].isspace()):
+        start -= 1
+        back -= not text[start].isspace()
+    return start
+
+
 # `Hiện tỉnh đã quy hoạch ...`: "now" opening a sentence (case matters: not `thực hiện`).
-_NOW_RE = re.compile(r"(?m)(?:^|(?<=\. ))Hiện(?= )")
+# (the word first, its line start or `. ` checked behind it: the engine skips to the word)
+_NOW_RE = re.compile(r"(?m)Hiện(?= )(?:(?<=^Hiện)|(?<=\. Hiện))")
 # A period that is only the base of a comparison: `so với năm 2019`, `cùng kỳ năm trước`.
 _COMPARED_RE = re.compile(
     r"(?i)(?:(?:so với|so|hơn|bằng|như|gấp\s+\S+\s+lần)\s+(?:(?:cùng kỳ|cuối|đầu|kết quả|mức"
     r"|thời điểm|của|các|những)\s+)*|cùng kỳ\s+)$"
 )
+_COMPARED_LOWER_RE = re.compile(_COMPARED_RE.pattern.removeprefix("(?i)"))
 # A topic opens its sentence or its first clause: `5 năm qua, ...`, `Theo đó, trong năm 2023`.
 _TOPIC_BEFORE_RE = re.compile(
     r"(?i)(?:^|[,:–-])\s*(?:(?:trong|tính|riêng|chung|cả|qua|sau|kết quả|cùng|đến|còn|và"
@@ -134,6 +196,7 @@ _ROMAN_HEAD_RE = re.compile(r"^\s*[IVXLC]{1,6}\s*[-.)–]")
 _NUM_HEAD_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
 _LIST_RE = re.compile(r"^\s*(?:[-+*•●▪◦–]|\(\d{1,2}\)\.?|[a-zđ]\)\s)")
 _HEADING_MAX_WORDS = 30
+_OWNER_GAP_RE = re.compile(r"[\s(]{0,3}")  # between a figure and the period written after it
 
 
 @dataclass(frozen=True)
@@ -169,6 +232,18 @@ class Period:
             "horizon_year": self.horizon,
             "is_annual_average": self.is_annual_average,
         }
+
+
+_T = TypeVar("_T")
+
+
+def replace(obj: _T, **changes: Any) -> _T:
+    """`dataclasses.replace` for the frozen records of this module and for `Figure` (plain
+    fields: no `__post_init__`, no `init=False`), without its per-field checks, which cost
+    more than the rest of reading a period."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__, **changes)
+    return new
 
 
 NO_PERIOD = Period(None, None)
@@ -240,9 +315,13 @@ def find_expressions(text: str) -> list[Expr]:
     lower = text.lower()
     forms = _FORM_RE if len(lower) == len(text) else _FORM_RE_ANY_CASE
     subject = lower if forms is _FORM_RE else text
+    cased = lower_for_matching(text)  # for the comparison cue: see `lower_for_matching`
     taken = bytearray(len(text) + 1)  # 1 where an earlier (more specific) expression lies
     found: list[Expr] = []
-    matches = [(form, m) for form, rx in forms for m in rx.finditer(subject)]
+    if forms is _FORM_RE:
+        matches = [(form, m) for i, (form, _) in enumerate(forms) for m in _finditer(i, subject)]
+    else:
+        matches = [(form, m) for form, rx in forms for m in rx.finditer(subject)]
     matches += [("as_of", m) for m in _NOW_RE.finditer(text)]
     for form, m in matches:
         lo, hi = m.start(), m.end()
@@ -253,10 +332,17 @@ def find_expressions(text: str) -> list[Expr]:
         expr = _expr(form, m)
         if expr is None or (form == "months" and not _months_context(text, m)):
             continue
-        compared = bool(_COMPARED_RE.search(text, max(0, lo - 40), lo))
+        compared = _compared(text, cased, lo)
         taken[lo:hi] = b"\x01" * (hi - lo)
         found.append(replace(expr, start=lo, compared=compared, brackets=_brackets(text, lo, hi)))
     return sorted(found, key=lambda e: e.start)
+
+
+def _compared(text: str, lower: str | None, start: int) -> bool:
+    """Whether the expression at `start` is the base of a comparison (`_COMPARED_RE`)."""
+    if lower is None:
+        return bool(_COMPARED_RE.search(text, max(0, start - 40), start))
+    return bool(_COMPARED_LOWER_RE.search(lower, max(0, start - 40), start))
 
 
 def _brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -427,10 +513,15 @@ class PeriodReader:
     """The periods of the figures of one normalised text, read in text order."""
 
     def __init__(
-        self, text: str, figs: Sequence[Fig], published: date | None, fallback_year: int | None
+        self,
+        text: str,
+        figs: Sequence[Fig],
+        published: date | None,
+        fallback_year: int | None,
+        sents: list[Span] | None = None,
     ) -> None:
         self.text, self.figs = text, list(figs)
-        self.sents = sentences(text)
+        self.sents = sentences(text) if sents is None else sents
         self._sent_starts = [s.start for s in self.sents]
         self._fig_starts = [f.start for f in self.figs]
         self.exprs = [self._placed(e) for e in find_expressions(text)]
@@ -454,7 +545,8 @@ class PeriodReader:
         """The figure `e` is written right after, and whether it opens its sentence."""
         i = bisect.bisect_right(self._fig_starts, e.start) - 1
         owner = None
-        if i >= 0 and re.fullmatch(r"[\s(]{0,3}", self.text[self.figs[i].end : e.start]):
+        # (a slice, not fullmatch's bounds: an expression inside the figure has an empty gap)
+        if i >= 0 and _OWNER_GAP_RE.fullmatch(self.text[self.figs[i].end : e.start]):
             owner = i
         sent = self.sentence_of(e.start)
         before = self.text[sent.start : e.start]
@@ -616,12 +708,16 @@ class PeriodReader:
 
 
 def attach(
-    text: str, figures: Sequence[Any], published: date | None, fallback_year: int | None = None
+    text: str,
+    figures: Sequence[Any],
+    published: date | None,
+    fallback_year: int | None = None,
+    sents: list[Span] | None = None,
 ) -> list[Any]:
     """`figures` (records with char_start, char_end, kind, unit, measure, surface, in text
-    order) with their period fields set."""
+    order) with their period fields set; `sents`: `sentences(text)`, when the caller has it."""
     if not figures:
         return list(figures)
     figs = [Fig(f.char_start, f.char_end, f.kind, f.unit, f.measure, f.surface) for f in figures]
-    reader = PeriodReader(text, figs, published, fallback_year)
+    reader = PeriodReader(text, figs, published, fallback_year, sents)
     return [replace(f, **reader.period(i).fields()) for i, f in enumerate(figures)]

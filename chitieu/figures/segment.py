@@ -12,7 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_SENT_END_RE = re.compile(r"[.!?…]+[”\"’)]*[ ]+|\n+")
+# `[.!?…]+[”"’)]*[ ]+|\n+`, written to open with one class so that the regex engine skips
+# to the stops and line breaks instead of trying every character
+_SENT_END_RE = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*[”\"’)]*[ ]+)")
 _LIST_RE = re.compile(r"^\s*(?:[-+*•●▪◦–]|\(\d{1,2}\)\.?|[a-zđ]\)\s)")
 _NUMBERED_RE = re.compile(r"^\s*(?:[IVXLC]{1,6}\s*[-.)–]|\d{1,2}(?:\.\d{1,2})*\.?(?=\s))")
 _ROMAN_RE = re.compile(r"^\s*[IVXLC]{1,6}\s*[-.)–]")

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
+
+from chitieu.figures.normalize import lower_for_matching
 
 # Neutral words that may sit between a qualifier and the number: `ước đạt trên 22`, `khoảng từ`.
 _NEUTRAL = (
@@ -120,6 +123,21 @@ _CUE_RE = re.compile(
     rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
     r"|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+(?P<horizon>\d{4}))(?!\w)"
 )
+# The cues are matched case-sensitively on the lower-cased text (`_cues`), which scans twice
+# as fast as IGNORECASE, when that is the same matching (`lower_for_matching`); the article's
+# text is lower-cased once, not for each of its sentences. (The matches' groups are lower case.)
+_CUE_LOWER_RE = re.compile(_CUE_RE.pattern.removeprefix("(?i)"))
+
+
+def _cues(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """`_CUE_RE.finditer(text, pos, endpos)`, faster (see above)."""
+    endpos = len(text) if endpos is None else endpos
+    lower = lower_for_matching(text)
+    if lower is None:
+        return _CUE_RE.finditer(text, pos, endpos)
+    return _CUE_LOWER_RE.finditer(lower, pos, endpos)
+
+
 # Cues strong enough to carry over to the next sentences of a paragraph.
 _STRONG_CUE_RE = re.compile(
     r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đã|ước|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
@@ -264,7 +282,7 @@ def report_year(text: str, spans: list[tuple[int, int]]) -> int | None:
     years = []
     for start, end in spans:
         m = _REPORT_OPEN_RE.match(text, start, end)
-        if m and any(c.group("actual") for c in _CUE_RE.finditer(text, m.end(), end)):
+        if m and any(c.group("actual") for c in _cues(text, m.end(), end)):
             years.append(int(m.group("year") or m.group("end")))
     return max(years, default=None)
 
@@ -422,7 +440,7 @@ def strong_cue(text: str) -> str | None:
 def _last_strong(text: str) -> tuple[str | None, int]:
     """(kind, end) of the last strong cue of `text`; (None, 0) without one."""
     last: tuple[str | None, int] = (None, 0)
-    for m in _CUE_RE.finditer(text):
+    for m in _cues(text):
         if m.group("horizon") or _is_counted(text, m.start()):
             continue
         found, strong = _cue_kind(m, text, 0, len(text))
@@ -439,7 +457,7 @@ def heading_kind(text: str) -> str | None:
     strong = strong_cue(text)
     if strong or not text.rstrip().endswith(":"):
         return strong
-    kinds = {_cue_kind(m, text, 0, len(text))[0] for m in _CUE_RE.finditer(text)}
+    kinds = {_cue_kind(m, text, 0, len(text))[0] for m in _cues(text)}
     return "target" if kinds == {"target"} else None
 
 
@@ -609,7 +627,7 @@ class SentenceKinds:
     def _last_cue(self, pos: int) -> tuple[str, bool] | None:
         lo = max(self.start, self._scanned - _CUE_OVERLAP, self._floor)
         last = before = None
-        for m in _CUE_RE.finditer(self.text, lo, pos):
+        for m in _cues(self.text, lo, pos):
             if m.group("horizon") and not _is_horizon(int(m.group("horizon")), self.doc_year):
                 continue
             if m.group("target") and _is_counted(self.text, m.start()):
