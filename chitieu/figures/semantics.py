@@ -9,6 +9,7 @@ goal or result cue before it in the sentence, defaulting to the heading scope.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -437,6 +438,9 @@ def strong_cue(text: str) -> str | None:
     return _last_strong(text)[0]
 
 
+# The same stretch of text is asked about by the heading, section and carry-over rules of one
+# paragraph change: scanned once.
+@functools.lru_cache(maxsize=64)
 def _last_strong(text: str) -> tuple[str | None, int]:
     """(kind, end) of the last strong cue of `text`; (None, 0) without one."""
     last: tuple[str | None, int] = (None, 0)
@@ -449,6 +453,7 @@ def _last_strong(text: str) -> tuple[str | None, int]:
     return last
 
 
+@functools.lru_cache(maxsize=64)
 def heading_kind(text: str) -> str | None:
     """The kind a figure-less heading gives the list or section it opens: its last strong
     cue; else, for a heading that ends with `:`, target when its cues are goal cues only
