@@ -1199,3 +1199,63 @@ def test_goal_sub_heading_in_the_body_opens_a_section_but_a_title_does_not():
 def test_a_title_over_a_blank_line_opens_no_section():
     text = "Phấn đấu đến năm 2030 trở thành thị xã\n\nThu nhập bình quân 60 triệu đồng."
     assert kinds(text) == ["actual"]
+
+
+def measures(text: str) -> list[str]:
+    return [f.measure for f in extract_figures(text)]
+
+
+def test_bare_attainment_after_an_amount_is_against_the_plan():
+    text = "Thu ngân sách đạt gần 900 tỷ đồng, đạt 130%; tỷ lệ giải ngân vốn đạt 88,26%."
+    assert measures(text) == ["level", "plan", "level"]
+    # a percentage restating a ratio is its share, not an attainment
+    assert measures("Toàn quận có 38/42 trường đạt chuẩn, đạt 84,7%.") == ["level", "level"]
+    assert measures("Tổng diện tích gieo trồng đạt 101,6%.") == ["plan"]
+
+
+def test_bare_excess_after_a_figure_is_over_the_plan():
+    assert measures("Tỷ lệ bao phủ BHYT đạt 93,5%, vượt 0,3%.") == ["level", "plan"]
+
+
+def test_share_of_the_same_period_is_a_change():
+    text = "Thu ngân sách ước thực hiện 10.846 tỷ đồng, đạt 61,2% dự toán, bằng 103,5% cùng kỳ."
+    assert measures(text) == ["level", "plan", "change"]
+
+
+def test_change_verb_before_the_copula_belongs_to_the_subject():
+    assert measures("Tổng vốn cấp mới và tăng thêm là 642,9 tỷ đồng.") == ["level"]
+
+
+def test_goal_verb_object_measures_coordinated_figures():
+    text = (
+        "Mục tiêu tăng tổng thu ngân sách bình quân hằng năm 8-9% và tăng tổng giá trị sản"
+        " phẩm bình quân tối thiểu 12%."
+    )
+    assert measures(text) == ["change", "change"]
+
+
+def test_counted_plan_items_with_a_result_verb_are_actual():
+    text = "Trong 24 chỉ tiêu chủ yếu mà Nghị quyết đề ra, có 20 chỉ tiêu đạt và vượt."
+    assert kinds(text) == ["actual", "actual"]
+
+
+def test_comparison_base_year_is_no_baseline_of_the_term():
+    text = (
+        "Nhiệm kỳ 2025-2030, phường đề ra 27 chỉ tiêu, trong đó thu nhập bình quân đầu người"
+        " đến năm 2030 so với năm 2025 tăng 30%."
+    )
+    assert kinds(text)[-1] == "target"
+
+
+def test_recipients_of_an_assigned_goal_are_counted_not_goals():
+    text = (
+        "Chính phủ giao mục tiêu tăng trưởng GRDP năm 2025 cho 16 tỉnh, thành. Trong đó,"
+        " Bắc Giang cao nhất là 13,6%."
+    )
+    assert kinds(text) == ["actual", "target"]
+
+
+def test_number_of_digits_is_no_figure():
+    assert [f.surface for f in extract_figures("Mục tiêu tăng trưởng 2 con số, đạt 10%.")] == [
+        "10%"
+    ]

@@ -34,10 +34,25 @@ _CONTINUES_SECTION_RE = re.compile(
 )
 _COMPLETES_RE = re.compile(r"(?i)hoàn thành\s*$")
 _VERB_FIRST_RE = re.compile(
-    r"(?i)\W*(?:(?:bình quân|trung bình)\s+)?(?:(?:hằng|hàng|mỗi) năm\s+)?"
+    r"(?i)\W*(?:(?:và|hoặc)\s+)?(?:(?:bình quân|trung bình)\s+)?(?:(?:hằng|hàng|mỗi) năm\s+)?"
     r"(?P<verb>tăng|giảm)(?! cường| trưởng)\s+(?=[^\W\d_])"
 )
+# `mục tiêu tăng tổng thu ngân sách ... 8-9%`: a change verb after a goal word, before its
+# object, measures the figure after that object (no level verb between them).
+_GOAL_VERB_OBJECT_RE = re.compile(
+    r"(?i)(?<!\w)(?:mục tiêu|phấn đấu)\s+(?P<verb>tăng|giảm)(?! cường| trưởng)\s+(?=[^\W\d_])"
+)
+_LEVEL_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|là|chiếm|lên|còn|ở mức|xuống)(?!\w)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _goal_verb_object(piece: str) -> re.Match[str] | None:
+    m = _GOAL_VERB_OBJECT_RE.search(piece)
+    if m is None or _LEVEL_VERB_RE.search(piece, m.end()):
+        return None
+    return m
+
+
 _ATTAINED_RE = re.compile(
     r"(?i)\s*(?:so với\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu|nghị quyết)"
     r"(?:\s+[^\W\d_]+){0,4}\s*\(\s*$"
@@ -228,6 +243,7 @@ class _Walker:
         self.term = semantics.congress_term(norm)
         self.carry = _KindCarry()
         self.prev_measure: str | None = None  # of the previous figure of the sentence
+        self.prev_unit: str | None = None  # of the previous figure of the sentence
         self.respective: list[str] = []  # subjects still to share out (`lần lượt`)
 
     def figures(self) -> list[Figure]:
@@ -237,6 +253,7 @@ class _Walker:
             si = _sentence_of(self.sents, cand.start, si)
             if si != prev_sent:
                 prev_end, prev_indicator, self.prev_measure = -1, None, None
+                self.prev_unit = None
                 self.respective = []
                 sent = self.sents[si]
                 self.kinds = semantics.SentenceKinds(
@@ -249,7 +266,7 @@ class _Walker:
                 fig = self._figure(n, cand, si, si != prev_sent, prev_end, prev_indicator)
             out.append(fig)
             prev_end, prev_indicator, prev_sent = cand.end, fig.indicator or prev_indicator, si
-            self.prev_measure = fig.measure
+            self.prev_measure, self.prev_unit = fig.measure, fig.unit
         return out
 
     def _respectively(self, cue_tail: str, indicator: str | None) -> str | None:
@@ -286,8 +303,11 @@ class _Walker:
             self.dateline_year,
             cand.noun,
         )
-        self.carry.leave(kind, strong, s_end)
-        measure = _measure(norm, cand, phrase, indicator, self.prev_measure)
+        if self.kinds.goal_named:
+            self.carry.leave("target", True, s_end)  # `giao mục tiêu ... cho 16 tỉnh`
+        else:
+            self.carry.leave(kind, strong, s_end)
+        measure = _measure(norm, cand, phrase, indicator, self.prev_measure, self.prev_unit)
         return self._record(cand, si, seg_start, kind, measure, indicator)
 
     def _restates(self, prev: Figure, cand: Candidate) -> str | None:
@@ -316,7 +336,9 @@ class _Walker:
         if how == "attained":
             measure = "level"
         else:
-            measure = _measure(self.norm, cand, phrase, indicator, self.prev_measure)
+            measure = _measure(
+                self.norm, cand, phrase, indicator, self.prev_measure, self.prev_unit
+            )
         return self._record(cand, si, prev.char_end, prev.kind, measure, indicator)
 
     def _record(
@@ -361,10 +383,15 @@ class _Walker:
 
 
 def _measure(
-    norm: str, cand: Candidate, phrase: indicators.Phrase, indicator: str | None, prev: str | None
+    norm: str,
+    cand: Candidate,
+    phrase: indicators.Phrase,
+    indicator: str | None,
+    prev: str | None,
+    prev_unit: str | None = None,
 ) -> str:
     piece = phrase.clause[phrase.clause.rfind(",") + 1 :]
-    verb = _VERB_FIRST_RE.match(piece)
+    verb = _VERB_FIRST_RE.match(piece) or _goal_verb_object(piece)
     # `giảm tỷ lệ hộ nghèo 2%`: the verb before its object measures the figure after it
     cue_tail = f"{verb.group('verb')} {phrase.cue_tail}" if verb else phrase.cue_tail
     found = semantics.measure(
@@ -376,6 +403,7 @@ def _measure(
         per_year=cand.unit == "percent" and norm.endswith("/năm", 0, cand.end),
         is_range=cand.value_max is not None,
         shared=prev,
+        after_amount=prev_unit in ("vnd", "usd", "quantity"),
     )
     points = cand.unit == "percent" and _POINTS_RE.search(norm, cand.start, cand.end)
     if found == "level" and points:

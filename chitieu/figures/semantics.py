@@ -80,7 +80,25 @@ _OUTPUT_INDICATOR_RE = re.compile(
     r"|cơ cấu))"
 )
 _SHARE_CUE_RE = re.compile(r"(?i)chiếm|bằng|tỷ trọng|tỷ lệ")
-_CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|so năm|mỗi năm|/năm)")
+_CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|cùng kỳ|so năm|mỗi năm|/năm)")
+# A second predicate right after a figure (`thu ngân sách đạt 900 tỷ đồng, đạt 130%`; `tỷ lệ
+# bao phủ đạt 93,5%, vượt 0,3%`) restates the same quantity against the plan: after an amount, a
+# bare attainment percentage is the share of the plan reached; a bare excess is over the plan.
+_ATTAIN_ONLY_RE = re.compile(
+    r"(?i)\W*(?:ước\s+)?(?:đạt|bằng)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ))?\s*"
+)
+_CLAUSE_VERB_ONLY_RE = re.compile(r"(?i)\W*(?:ước\s+)?(?:đạt|bằng|vượt)[^,;:.\d]{0,12}")
+_EXCESS_ONLY_RE = re.compile(r"(?i)\W*vượt(?:\s+(?:mức|hơn|trên|gần|khoảng))?\s*")
+# An amount (an area, an output, a budget) has no percentage of its own: reached as a bare
+# percentage, it is the share of its plan (`tổng diện tích gieo trồng đạt 101,6%`); an
+# economy's output (`giá trị sản xuất`, GRDP) is read as growth instead.
+_AMOUNT_INDICATOR_RE = re.compile(
+    r"(?i)(?:tổng\s+)?(?:diện tích|sản lượng|thu ngân sách|chi ngân sách|tổng thu|tổng chi"
+    r"|doanh thu|kim ngạch|tổng mức|tổng vốn|vốn đầu tư)(?!\w)"
+)
+# `tổng vốn cấp mới và tăng thêm là 642,9 tỷ đồng`: a change verb before the copula belongs
+# to the subject's noun phrase; the figure after `là` is its level.
+_COPULA_RE = re.compile(r"(?i)(?<!\w)là(?!\w)")
 _RANGE_FROM_RE = re.compile(r"(?i)(?<!\w)từ\s*$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
 _LEVEL_END_RE = re.compile(
@@ -149,6 +167,20 @@ _RESULT_CLAUSE_AFTER_RE = re.compile(
     r"(?i)[^.;:()\d]{0,60}?,\s*(?:(?:trong đó|trong số đó)\s+(?:đã\s+)?(?:thực hiện\s+)?"
     r"|đã\s+(?:thực hiện\s+)?)(?:đạt|vượt|hoàn thành)(?!\w)"
 )
+# Counted plan items described by a result verb (`có 20 chỉ tiêu đạt và vượt`, `6/25 chỉ tiêu
+# vượt KH`, `12 mục tiêu đã hoàn thành`): the relative clause says which items were achieved.
+_ITEMS_ACHIEVED_RE = re.compile(
+    r"(?i)(?:\s+(?!đã|đạt|vượt|hoàn thành)[^\W\d_]+|\s*-){0,5}\s+(?:đã\s+)?(?:thực hiện\s+)?"
+    r"(?:đạt|vượt|hoàn thành)(?!\w)"
+)
+# `giao mục tiêu tăng trưởng ... cho 16 tỉnh`: the count after `cho` names who receives an
+# assigned goal; the assignment itself is an event, a result.
+_RECIPIENT_RE = re.compile(r"(?i)(?<!\w)cho\s+$")
+_ASSIGNED_GOAL_RE = re.compile(
+    r"(?i)(?<!\w)(?:giao|phân bổ|phân giao)\s+(?:các\s+)?"
+    r"(?:mục tiêu|chỉ tiêu|kế hoạch|nhiệm vụ)(?!\w)"
+)
+_RECIPIENT_WINDOW = 120
 # `đạt 80% trở lên`, `kết nạp 90 đảng viên mới trở lên`: a floor set on the figure itself, with
 # no cue before it, is a goal (results are stated as reached, not as floors); `từ 15 tiêu chí
 # trở lên` is a class of units, not a floor on a figure.
@@ -160,6 +192,7 @@ _PLAN_SPAN_RE = re.compile(
     r"(?i)(?<!\w)(?P<term>nhiệm kỳ\s+)?(?P<first>(?:19|20)\d\d)\s*[-–]\s*"
     r"(?P<last>(?:19|20)\d\d)(?!\d)"
 )
+_COMPARED_BASE_RE = re.compile(r"(?i)(?<!\w)(?:so với|so|với)\s+$")
 _CLAUSE_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–\d])")
 # A goal word as the yardstick of a result: `vượt mục tiêu`, `so mục tiêu Đại hội`, `hoàn thành
 # vượt mức các mục tiêu Đại hội đề ra`, `đúng định hướng Nghị quyết đề ra`: the goal is named
@@ -339,13 +372,21 @@ def measure(
     per_year: bool = False,
     is_range: bool = False,
     shared: str | None = None,
+    after_amount: bool = False,
 ) -> str:
     """`plan`, `change` or `level`. `cue_tail`: the cue words between indicator and number;
     `clause`: the clause piece before the number; `per_year`: the figure is written as a yearly
     rate (`12,5%/năm`); `shared`: the measure of the previous figure when this one is only
-    coordinated with it or restates it (`tăng lần lượt 8% và 12%`, `tương đương 1,6 triệu`)."""
+    coordinated with it or restates it (`tăng lần lượt 8% và 12%`, `tương đương 1,6 triệu`);
+    `after_amount`: the previous figure of the sentence is an amount, not a percentage."""
     if _is_plan(cue_tail, clause, after, unit):
         return "plan"
+    own = shared is not None and _CLAUSE_VERB_ONLY_RE.fullmatch(clause) is not None
+    if unit == "percent" and _bare_plan(cue_tail, after, indicator, own, after_amount):
+        return "plan"
+    copula = None if "lần lượt" in cue_tail.lower() else _last_match(_COPULA_RE, cue_tail)
+    if copula is not None:
+        cue_tail = cue_tail[copula.end() :]
     if _CHANGE_WORD_RE.search(cue_tail):
         if is_range or _AFTER_QUAL_RE.match(after):
             # `có thêm từ 6 đến 8 xã`, `tăng từ 10% trở lên`: `từ` opens a range or a bound,
@@ -361,6 +402,33 @@ def measure(
         # năm 2015` with an earlier time (a change)
         return "level" if _PEER_AFTER_RE.match(after) else "change"
     return _measure_by_indicator(cue_tail, indicator, unit, per_year)
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for m in pattern.finditer(text):
+        found = m
+    return found
+
+
+def _bare_plan(
+    cue_tail: str, after: str, indicator: str | None, follow_on: bool, after_amount: bool
+) -> bool:
+    """A bare attainment or excess percentage that names no yardstick: against the plan.
+    `follow_on`: the figure's predicate is only its verb, right after the previous figure."""
+    if _CHANGE_AFTER_RE.match(after) or _PEER_AFTER_RE.match(after):
+        return False
+    if follow_on and _EXCESS_ONLY_RE.fullmatch(cue_tail):
+        return True
+    if not _ATTAIN_ONLY_RE.fullmatch(cue_tail):
+        return False
+    if follow_on and after_amount:
+        return True
+    return bool(
+        indicator
+        and _AMOUNT_INDICATOR_RE.match(indicator)
+        and not _RATE_INDICATOR_RE.search(indicator)
+    )
 
 
 def _measure_by_indicator(cue_tail: str, indicator: str | None, unit: str, per_year: bool) -> str:
@@ -575,6 +643,7 @@ class SentenceKinds:
         self._horizon_only = False  # the last cue is a bare horizon, no other goal word before
         self._goal_seen = False
         self._floor = start  # cues before this were overridden: never read again
+        self.goal_named = False  # a figure read as a goal's recipient left that goal to carry
         self._years: list[re.Match[str]] | None = None
         self._year_ends: list[int] = []
         if _NOW_OPEN_RE.match(text, start, end):
@@ -643,12 +712,22 @@ class SentenceKinds:
             # after the figure reports its achievement; so are the sentence's next figures
             self._last, self._horizon_only, self._floor = ("actual", True), False, pos
             return self._last
+        if noun and _PLAN_ITEM_RE.match(noun) and _ITEMS_ACHIEVED_RE.match(self.text, after_end):
+            return "actual", True
         if (
             noun
             and _PLAN_ITEM_RE.match(noun)
             and _ADOPT_RE.search(self.text, max(0, pos - _ADOPT_WINDOW), pos)
         ):
             return "target", True
+        if (
+            cue is not None
+            and cue[0] == "target"
+            and _RECIPIENT_RE.search(self.text, max(self.start, pos - 8), pos)
+            and _ASSIGNED_GOAL_RE.search(self.text, max(self.start, pos - _RECIPIENT_WINDOW), pos)
+        ):
+            self.goal_named = True  # the assigned goal still governs the sentences after it
+            return "actual", False
         after = (after_end, min(self.end, after_end + _AFTER_SPAN))
         if cue is not None and self._horizon_only and self._after_result(after, True):
             # `đến năm 2020 đạt 2.192 tỷ đồng, tăng 0,33% so với Nghị quyết`: a year reached and
@@ -728,7 +807,8 @@ class SentenceKinds:
         clause = max(self.text.rfind(c, lo, pos) for c in ",;:")
         year = None
         for y in _CLAUSE_YEAR_RE.finditer(self.text, max(lo, clause), pos):
-            year = y
+            if not _COMPARED_BASE_RE.search(self.text, max(lo, y.start() - 10), y.start()):
+                year = y  # `so với năm 2025` names the base compared with, not the date
         return year is not None and int(year.group("year")) < first
 
     def _year_kind(self, pos: int, dateline_year: int | None) -> str | None:
