@@ -1259,3 +1259,30 @@ def test_number_of_digits_is_no_figure():
     assert [f.surface for f in extract_figures("Mục tiêu tăng trưởng 2 con số, đạt 10%.")] == [
         "10%"
     ]
+
+
+def indicators_of(text: str) -> list[str | None]:
+    return [f.indicator for f in extract_figures(text)]
+
+
+def test_indicator_drops_a_relative_clause_and_a_month():
+    text = "Trong 24 chỉ tiêu chủ yếu của năm 2024 mà Nghị quyết HĐND huyện đề ra, có 20 chỉ tiêu."
+    assert indicators_of(text)[0] == "chỉ tiêu chủ yếu"
+    assert indicators_of("Diện tích rừng trồng tập trung tháng 5 ước đạt 2.501 ha.") == [
+        "Diện tích rừng trồng tập trung"
+    ]
+
+
+def test_indicator_is_the_object_of_voi_or_nang_cao():
+    text = (
+        "Tiểu thủ công nghiệp trở thành ngành kinh tế trọng tâm với giá trị sản xuất tăng 5%/năm."
+    )
+    assert indicators_of(text) == ["giá trị sản xuất"]
+    assert indicators_of("Từng bước nâng cao giá trị sản xuất tăng bình quân 8-10%/năm.") == [
+        "giá trị sản xuất"
+    ]
+
+
+def test_indicator_drops_a_discourse_opener_and_goal_verb():
+    text = "Đáng chú ý là mục tiêu tăng tổng thu ngân sách nhà nước 8-9%."
+    assert indicators_of(text) == ["tổng thu ngân sách nhà nước"]

@@ -54,6 +54,7 @@ _TAIL_PUNCT = " \t\n,;:(-"
 # giai đoạn 2021-2025`, `thu ngân sách 5 năm`, `sản lượng lương thực cả năm`.
 _DATE = (
     r"(?:năm\s+\d{4}|\d+\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm(?:\s+\d{4})?)?"
+    r"|tháng\s+\d{1,2}(?:/\d{4})?"
     r"|quý\s+[IVX\d]+(?:/\d{4})?(?:\s+năm\s+\d{4})?)"
 )
 _TIME_TAIL_RE = re.compile(
@@ -72,7 +73,7 @@ _LEAD_RE = re.compile(
     r"|để đạt(?: được)?(?: mục tiêu)?|để|mục tiêu|cam kết|là"
     r"|(?:(?:tính )?(?:đến|tới) )?(?:cuối|đầu|hết|giữa) năm(?: \d{4})?"
     r"|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
-    r"|theo đó|đó là|cụ thể|đặc biệt"
+    r"|theo đó|đó là|cụ thể|đặc biệt|đáng chú ý(?: là)?|điển hình(?: như| là)?"
     r"|ngoài ra|đồng thời|bên cạnh đó|riêng|nổi bật là|nổi bật|hằng năm|hàng năm|mỗi năm"
     r"|năm \d{4}|đến nay|hiện nay|hiện|tính đến nay|trong năm(?: \d{4})?|phấn đấu(?: đến năm"
     r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng(?! cấp)|giảm"
@@ -103,7 +104,7 @@ _RIGHT_CONNECTOR_RE = re.compile(
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
     r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt|dự kiến"
-    r"|phấn đấu|tiếp tục|có)|đã|sẽ|nhằm|cũng|đều|góp phần|trong đó"
+    r"|phấn đấu|tiếp tục|có)|đã|sẽ|mà|nhằm|cũng|đều|góp phần|trong đó"
     r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý))(?!\w)|^\s*trở lên(?!\w)"
 )
 # `nâng tổng số xã đạt chuẩn lên 52 xã`, `số hộ cận nghèo còn 8.800 hộ`: a level verb links too
@@ -307,10 +308,12 @@ _HEADS = (
     r"|thu nhập|kim ngạch|năng suất|tổng số|tổng|số lượng"
 )
 _HEAD_START_RE = re.compile(rf"(?i)(?:{_HEADS})(?!\w)")
-# `Kinh tế của tỉnh duy trì | tốc độ tăng trưởng ...`, `Huyện X có | diện tích 120 km²`: the
-# object of a light verb that an indicator's head opens is the indicator.
+# `Kinh tế của tỉnh duy trì | tốc độ tăng trưởng ...`, `Huyện X có | diện tích 120 km²`,
+# `ngành kinh tế trọng tâm với | giá trị sản xuất tăng 5%/năm`: the object of a light verb or of
+# `với` that an indicator's head opens is the indicator.
 _LIGHT_OBJECT_RE = re.compile(
-    rf"(?i)\s(?:duy trì|giữ vững|giữ|đạt được|nâng|(?P<has>có))\s+(?=(?:{_HEADS})(?!\w))"
+    rf"(?i)\s(?:duy trì|giữ vững|giữ|đạt được|nâng cao|nâng|với|(?P<has>có))\s+"
+    rf"(?=(?:{_HEADS})(?!\w))"
 )
 # `Thu ngân sách tăng nhanh cả nhiệm kỳ đạt ...`: a change verb with its manner adverb inside
 # the phrase is a predicate of the subject before it.
@@ -329,8 +332,16 @@ def _is_place(phrase: str) -> bool:
     return all(_is_name_word(w) for w in words)
 
 
+# `chỉ tiêu chủ yếu ... mà Nghị quyết đề ra`: a relative clause after the head noun is no part
+# of the indicator (an agent is: `giá trị sản xuất ... do quận quản lý`).
+_RELATIVE_RE = re.compile(r"(?i)\smà\s")
+
+
 def _own(phrase: str) -> str:
-    """The indicator in the words right before a figure (see the two rules above)."""
+    """The indicator in the words right before a figure (see the rules above)."""
+    rel = _RELATIVE_RE.search(phrase)
+    if rel and clean(phrase[: rel.start()]):
+        phrase = clean(phrase[: rel.start()])
     found = list(_LIGHT_OBJECT_RE.finditer(phrase))
     # `có` takes the place's attribute (`Huyện X có diện tích`), not an indicator's own
     # (`thu ngân sách có tốc độ tăng 5-7%`)
