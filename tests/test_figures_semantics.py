@@ -1261,10 +1261,6 @@ def test_number_of_digits_is_no_figure():
     ]
 
 
-def indicators_of(text: str) -> list[str | None]:
-    return [f.indicator for f in extract_figures(text)]
-
-
 def test_indicator_drops_a_relative_clause_and_a_month():
     text = "Trong 24 chỉ tiêu chủ yếu của năm 2024 mà Nghị quyết HĐND huyện đề ra, có 20 chỉ tiêu."
     assert indicators_of(text)[0] == "chỉ tiêu chủ yếu"
