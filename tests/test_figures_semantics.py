@@ -1282,3 +1282,16 @@ def test_indicator_is_the_object_of_voi_or_nang_cao():
 def test_indicator_drops_a_discourse_opener_and_goal_verb():
     text = "Đáng chú ý là mục tiêu tăng tổng thu ngân sách nhà nước 8-9%."
     assert indicators_of(text) == ["tổng thu ngân sách nhà nước"]
+
+
+def test_plan_named_at_length_introducing_its_items_is_a_goal():
+    text = (
+        "Kỳ họp đã thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025 với 25"
+        " chỉ tiêu, trong đó tốc độ tăng giá trị sản xuất đạt 10%."
+    )
+    assert kinds(text) == ["target", "target"]
+    text = (
+        "Năm 2024, huyện triển khai kế hoạch phát triển kinh tế - xã hội năm 2024 trong bối"
+        " cảnh khó khăn, tổng giá trị sản xuất đạt 5.000 tỷ đồng."
+    )
+    assert kinds(text) == ["actual"]

@@ -122,7 +122,11 @@ _TARGET_CUE = (
     r"|(?<!đạt )(?<!vượt )(?<!thành )(?<!hiện )(?<!với )(?<!bằng )(?<!các )(?<!những )"
     r"(?:chỉ tiêu|dự toán|kế hoạch(?= vốn| đầu tư| thu| chi))(?! đề ra| đặt ra| giao| thi đua| đạt"
     r"| chưa)(?=[^,;:.]*$)"
-    r"|chỉ tiêu đề ra|kế hoạch năm \d{4}|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
+    # a plan dated by its year; named at length, when it introduces its items (`Nghị quyết về
+    # kế hoạch phát triển kinh tế - xã hội năm 2025 với 25 chỉ tiêu`, `... năm 2025 gồm:`)
+    r"|chỉ tiêu đề ra|kế hoạch năm \d{4}"
+    r"|kế hoạch(?:\s+(?:[^\W\d_]+|[-–]))" + "{1,8}?" + r"\s+năm \d{4}(?=\s+(?:với|gồm)\s|\s*:)"
+    r"|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
     # a list intro naming the goals (`thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`;
     # not `Một số chỉ tiêu chủ yếu 6 tháng đầu năm:`, `các chỉ tiêu đạt được:`)
     r"|(?:chỉ tiêu|mục tiêu)(?=(?:(?!tháng đầu|đạt|kết quả|thực hiện|qua(?!\w))[^,;:.!?]){0,60}:)"
