@@ -1295,3 +1295,10 @@ def test_plan_named_at_length_introducing_its_items_is_a_goal():
         " cảnh khó khăn, tổng giá trị sản xuất đạt 5.000 tỷ đồng."
     )
     assert kinds(text) == ["actual"]
+
+
+def test_content_framed_by_a_plan_document_is_a_goal():
+    text = "Theo Nghị quyết, năm 2025 thu nhập bình quân đầu người đạt 70 triệu đồng."
+    assert kinds(text) == ["target"]
+    text = "Huyện hoàn thành hỗ trợ theo Nghị quyết số 23 của HĐND tỉnh cho 62/72 hộ."
+    assert kinds(text) == ["actual"]

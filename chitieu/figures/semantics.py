@@ -116,6 +116,9 @@ _TARGET_CUE = (
     r"phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
     r"|cam kết"
     r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới"
+    # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
+    # adverbial (not `theo Nghị quyết số 23`, a legal basis)
+    r"|theo (?:nghị quyết|đề án|quy hoạch|chương trình)(?=\s*,)"
     r"|(?:nhiệm kỳ|năm|giai đoạn|thời gian|những năm|các năm)\s+tới"
     r"|hướng đến|xác định|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
     # `Năm 2024, chỉ tiêu thu ngân sách là ...`; not `đạt/vượt/hoàn thành ... chỉ tiêu`
