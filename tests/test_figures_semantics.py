@@ -1302,3 +1302,11 @@ def test_content_framed_by_a_plan_document_is_a_goal():
     assert kinds(text) == ["target"]
     text = "Huyện hoàn thành hỗ trợ theo Nghị quyết số 23 của HĐND tỉnh cho 62/72 hộ."
     assert kinds(text) == ["actual"]
+
+
+def test_sentence_opening_with_an_elapsed_period_reports_on_it():
+    text = (
+        "Năm 2025, tỉnh phấn đấu tốc độ tăng trưởng GRDP đạt 8%. 6 tháng đầu năm, GRDP tăng"
+        " 7,2%. Thu ngân sách đạt 6.000 tỷ đồng, bằng 55% dự toán."
+    )
+    assert kinds(text) == ["target", "actual", "actual", "actual"]

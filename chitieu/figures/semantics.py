@@ -531,6 +531,20 @@ _REVIEW_PERIOD_RE = re.compile(
     r"|\d+ năm qua|nhiệm kỳ qua|vừa qua|kết quả|đạt được|đã đạt|đã thực hiện|đã hoàn thành"
     r"|ước thực hiện|ước đạt)(?!\w)"
 )
+# A sentence opening with an elapsed part of the year (`6 tháng đầu năm, GRDP tăng 7,2%`, `Quý
+# I, ...`, `Từ đầu năm đến nay, ...`) reports on it: a goal carried from the sentences before
+# (`Năm 2025, tỉnh phấn đấu tăng trưởng 8%.`) does not reach it.
+_ELAPSED_OPEN_RE = re.compile(
+    r"(?i)\W*(?:trong\s+|tính chung\s+|lũy kế\s+|luỹ kế\s+)?(?:\d{1,2}\s+tháng(?:\s+đầu năm)?"
+    r"|quý\s+[IVX\d]+|từ đầu năm(?:\s+đến nay)?|đến nay)(?:\s+(?:năm\s+)?\d{4})?\s*,"
+)
+
+
+def opens_with_elapsed_period(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens with an elapsed part of the year (see above)."""
+    return bool(_ELAPSED_OPEN_RE.match(text, start, start + 60))
+
+
 # Events of the meeting itself (`Đại hội bầu 35 đồng chí`, `trao tặng 15 tập thể`) are no goals.
 _EVENT_LEAD_RE = re.compile(
     r"(?i)(?<!\w)(?:bầu|bầu ra|tham dự|dự đại hội|dự hội nghị|dự kỳ họp|trao|tặng|khen thưởng"
