@@ -1310,3 +1310,27 @@ def test_sentence_opening_with_an_elapsed_period_reports_on_it():
         " 7,2%. Thu ngân sách đạt 6.000 tỷ đồng, bằng 55% dự toán."
     )
     assert kinds(text) == ["target", "actual", "actual", "actual"]
+
+
+def test_plan_document_stating_its_content_is_a_goal():
+    text = (
+        "HĐND tỉnh thông qua Nghị quyết về nhiệm vụ năm 2025.\n\nNghị quyết nêu rõ, tốc độ"
+        " tăng trưởng GRDP đạt 8%; thu ngân sách 15.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_list_intro_with_nhu_sau_opens_a_target_section():
+    text = (
+        "HĐND tỉnh thông qua Nghị quyết về nhiệm vụ năm 2025 với các chỉ tiêu chủ yếu như sau."
+        " Tốc độ tăng trưởng GRDP 8%. Thu ngân sách 15.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_goal_sentence_after_an_event_sentence_opens_a_section():
+    text = (
+        "Ngày 10/12/2024, HĐND tỉnh khai mạc kỳ họp. Năm 2025, tỉnh phấn đấu GRDP tăng 8%.\n\n"
+        "Thu nhập bình quân đầu người 80 triệu đồng; tỷ lệ đô thị hóa 40%."
+    )
+    assert kinds(text) == ["target", "target", "target"]

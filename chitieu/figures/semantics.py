@@ -119,6 +119,8 @@ _TARGET_CUE = (
     # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
     # adverbial (not `theo Nghị quyết số 23`, a legal basis)
     r"|theo (?:nghị quyết|đề án|quy hoạch|chương trình)(?=\s*,)"
+    # `Nghị quyết nêu rõ, tốc độ tăng trưởng đạt 8%`: a plan document stating its content
+    r"|(?:nghị quyết|đề án|quy hoạch|kế hoạch) (?:nêu rõ|nêu|xác định|yêu cầu)"
     r"|(?:nhiệm kỳ|năm|giai đoạn|thời gian|những năm|các năm)\s+tới"
     r"|hướng đến|xác định|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
     # `Năm 2024, chỉ tiêu thu ngân sách là ...`; not `đạt/vượt/hoàn thành ... chỉ tiêu`
@@ -559,12 +561,28 @@ _PLAN_HEADING_RE = re.compile(rf"(?i)\W*(?:mục tiêu|kế hoạch|{_DIRECTION_
 _HEADING_WORDS = 12
 
 
+_AS_FOLLOWS_RE = re.compile(r"(?i)(?<!\w)như sau\s*[.:]?")
+# The end of the last full sentence in a lead-in (the first figure's own sentence starts there).
+_LAST_SENTENCE_RE = re.compile(r"[.!?]\s+(?=[^.!?]*$)")
+
+
 def lead_kind(text: str) -> str | None:
     """The kind a paragraph's lead-in (its words before the first figure) gives the section it
     opens: `target` for a lead-in naming the plan or the goals (`Các chỉ tiêu chủ yếu năm 2024
     là:`, `Nghị quyết đề ra các chỉ tiêu: ...`, `Phấn đấu đến năm 2025, ...`), `actual` for one
     that reviews (`Kết quả`, `5 năm qua`, `đã đạt`); else none."""
+    text = _AS_FOLLOWS_RE.sub(":", text)  # `các chỉ tiêu chủ yếu như sau.` intros a list
     found, end = _last_strong(text)
+    own = _LAST_SENTENCE_RE.search(text)
+    if (
+        own
+        and _TERM_LEAD_RE.match(text, own.end())
+        and not _REVIEW_PERIOD_RE.search(text, own.end())
+    ):
+        # `Ngày 10/12, HĐND khai mạc kỳ họp. Năm 2025, tỉnh phấn đấu ...`: the first figure's
+        # own sentence opens the new year with a goal verb
+        if _last_strong(text[own.end() :])[0] == "target":
+            return "target"
     if found == "actual" or _REVIEW_PERIOD_RE.search(text) or _EVENT_LEAD_RE.search(text):
         return "actual"
     if found is None and _TERM_LEAD_RE.match(text) and ":" not in text:
