@@ -578,11 +578,11 @@ def lead_kind(text: str) -> str | None:
         own
         and _TERM_LEAD_RE.match(text, own.end())
         and not _REVIEW_PERIOD_RE.search(text, own.end())
+        and _last_strong(text[own.end() :])[0] == "target"
     ):
         # `Ngày 10/12, HĐND khai mạc kỳ họp. Năm 2025, tỉnh phấn đấu ...`: the first figure's
         # own sentence opens the new year with a goal verb
-        if _last_strong(text[own.end() :])[0] == "target":
-            return "target"
+        return "target"
     if found == "actual" or _REVIEW_PERIOD_RE.search(text) or _EVENT_LEAD_RE.search(text):
         return "actual"
     if found is None and _TERM_LEAD_RE.match(text) and ":" not in text:
