@@ -1334,3 +1334,19 @@ def test_goal_sentence_after_an_event_sentence_opens_a_section():
         "Thu nhập bình quân đầu người 80 triệu đồng; tỷ lệ đô thị hóa 40%."
     )
     assert kinds(text) == ["target", "target", "target"]
+
+
+def test_undated_review_year_after_the_reported_one_is_a_goal():
+    text = (
+        "Ngày 16/12, HĐND huyện tổ chức kỳ họp thứ 17. Năm 2024, thu ngân sách đạt 900 tỷ"
+        " đồng.\n\nNăm 2025, thu ngân sách 1.000 tỷ đồng; tốc độ tăng giá trị sản xuất 9%."
+    )
+    assert kinds(text) == ["actual", "target", "target"]
+
+
+def test_purpose_clause_sets_a_goal():
+    text = (
+        "Trong năm 2025, huyện tập trung thực hiện các giải pháp để đạt tốc độ tăng trưởng 9%,"
+        " thu ngân sách 1.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]

@@ -259,7 +259,12 @@ class _Walker:
                 self.respective = []
                 sent = self.sents[si]
                 self.kinds = semantics.SentenceKinds(
-                    self.norm, min(sent.start, cand.start), sent.end, self.ref_year, self.term
+                    self.norm,
+                    min(sent.start, cand.start),
+                    sent.end,
+                    self.ref_year,
+                    self.term,
+                    reported=self.doc_year is None,
                 )
             restated = si == prev_sent and self._restates(out[-1], cand)
             if restated:

@@ -115,7 +115,7 @@ _TARGET_CUE = (
     # `Chương trình mục tiêu quốc gia` is a name, not a goal
     r"phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
     r"|cam kết"
-    r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới"
+    r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới|(?:để|nhằm) đạt(?: được)?"
     # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
     # adverbial (not `theo Nghị quyết số 23`, a legal basis)
     r"|theo (?:nghị quyết|đề án|quy hoạch|chương trình)(?=\s*,)"
@@ -300,13 +300,21 @@ def congress_term(text: str) -> int | None:
     return max((int(m.group("last")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
 
 
+_REACHED_RE = re.compile(r"(?i)(?<!\w)(?:đạt|hoàn thành)(?!\w)")
+
+
 def report_year(text: str, spans: list[tuple[int, int]]) -> int | None:
     """The latest period a text reports results for, from sentences that open with it and
     carry a result cue: the reference year of a review that gives no date."""
     years = []
     for start, end in spans:
         m = _REPORT_OPEN_RE.match(text, start, end)
-        if m and any(c.group("actual") for c in _CUE_RE.finditer(text, m.end(), end)):
+        if m is None:
+            continue
+        cues = list(_CUE_RE.finditer(text, m.end(), end))
+        # `Năm 2024, thu ngân sách đạt 900 tỷ đồng`: a result verb and no goal word report too
+        reached = not cues and _REACHED_RE.search(text, m.end(), end)
+        if reached or any(c.group("actual") for c in cues):
             years.append(int(m.group("year") or m.group("end")))
     return max(years, default=None)
 
@@ -671,9 +679,17 @@ class SentenceKinds:
     """
 
     def __init__(
-        self, text: str, start: int, end: int, doc_year: int | None, term: int | None = None
+        self,
+        text: str,
+        start: int,
+        end: int,
+        doc_year: int | None,
+        term: int | None = None,
+        reported: bool = False,
     ) -> None:
         self.text, self.start, self.end, self.doc_year = text, start, end, doc_year
+        # `doc_year` is the year an undated review reports on, not a date of the article
+        self.reported = reported
         self.term = term  # last year of the term a congress article's congress opens
         self._spans: list[re.Match[str]] | None = None
         self._span_ends: list[int] = []
@@ -788,7 +804,9 @@ class SentenceKinds:
         ):
             self._last = ("target", False)  # the floor sets the goal of the clauses after it
             return self._last
-        by_year = self._year_kind(pos, dateline_year) or self._term_kind(pos)
+        by_year = (
+            self._year_kind(pos, dateline_year) or self._term_kind(pos) or self._after_report(pos)
+        )
         if by_year:
             return by_year, False
         if carried:
@@ -819,6 +837,21 @@ class SentenceKinds:
         if year:
             return "target" if int(year.group("year")) == self.term else None
         return None
+
+    def _after_report(self, pos: int) -> str | None:
+        """In an undated review, a year after the one it reports on (`Năm 2024, thu ngân sách
+        đạt ... . Năm 2025, thu ngân sách 1.000 tỷ đồng`) lies ahead: `target`."""
+        if not self.reported or self.doc_year is None:
+            return None
+        self._year_kind(pos, None)  # finds the sentence's years once
+        i = bisect.bisect_right(self._year_ends, pos)
+        if not i:
+            return None
+        last = self._years[i - 1] if self._years else None
+        if last is None:
+            return None
+        start = int(last.group("start") or last.group("start2"))
+        return "target" if start > self.doc_year else None
 
     def _goal_base(self, m: re.Match[str]) -> bool:
         """Under a goal, a plan named after the figure is the goal's base rather than a
