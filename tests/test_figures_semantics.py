@@ -1350,3 +1350,14 @@ def test_purpose_clause_sets_a_goal():
         " thu ngân sách 1.000 tỷ đồng."
     )
     assert kinds(text) == ["target", "target"]
+
+
+def test_rest_of_the_year_is_ahead_and_a_shortfall_is_a_result():
+    text = "Nhiệm vụ 6 tháng cuối năm 2025, huyện tập trung thu ngân sách đạt 100% dự toán."
+    assert kinds(text) == ["target"]
+    text = "Tỉnh đề ra mục tiêu năm 2025 tăng trưởng 8%, nhưng 6 tháng đầu năm chỉ đạt 6,5%."
+    assert kinds(text) == ["target", "actual"]
+    text = "Chỉ tiêu giao năm 2025 là 500 tỷ đồng. Đến 30/6, huyện thu được 260 tỷ đồng."
+    assert kinds(text) == ["target", "actual"]
+    # `đảng viên mới đạt`: a new member, no shortfall
+    assert kinds("Phấn đấu hằng năm kết nạp đảng viên mới đạt từ 150 đảng viên.") == ["target"]

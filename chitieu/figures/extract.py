@@ -218,7 +218,9 @@ class _KindCarry:
                 self.section = lead if lead == "target" else None
         if new_sentence:
             self.kind = semantics.strong_cue(norm[self.gap_start : s_start]) or self.kind
-            if self.kind == "target" and semantics.opens_with_elapsed_period(norm, s_start):
+            if (self.kind or self.section) == "target" and semantics.opens_with_elapsed_period(
+                norm, s_start
+            ):
                 self.kind = "actual"  # `6 tháng đầu năm, GRDP tăng 7,2%`: a report on it
         return self.kind or self.section
 

@@ -116,6 +116,8 @@ _TARGET_CUE = (
     r"phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
     r"|cam kết"
     r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới|(?:để|nhằm) đạt(?: được)?"
+    # the rest of the year is still ahead (`Nhiệm vụ 6 tháng cuối năm, ... đạt 100% dự toán`)
+    r"|tháng cuối năm(?:\s+\d{4})?(?=\s*,)"
     # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
     # adverbial (not `theo Nghị quyết số 23`, a legal basis)
     r"|theo (?:nghị quyết|đề án|quy hoạch|chương trình)(?=\s*,)"
@@ -142,6 +144,9 @@ _ACTUAL_CUE = (
     r"|cùng kỳ|năm qua|nhiệm kỳ qua"
     r"|vừa qua|thời gian qua|đạt được|tính đến|lũy kế|luỹ kế|thực hiện được|trong năm qua"
     r"|thực hiện đạt|kết quả thực hiện|(?<!thực )hiện (?:mới|chỉ|đạt|đang)"
+    # a shortfall is said of a result (`nhưng 6 tháng đầu năm chỉ đạt 6,5%`; not `mới đạt`:
+    # `đảng viên mới đạt ...` is a new member)
+    r"|chỉ đạt"
 )
 _CUE_RE = re.compile(
     rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
@@ -546,7 +551,8 @@ _REVIEW_PERIOD_RE = re.compile(
 # (`Năm 2025, tỉnh phấn đấu tăng trưởng 8%.`) does not reach it.
 _ELAPSED_OPEN_RE = re.compile(
     r"(?i)\W*(?:trong\s+|tính chung\s+|lũy kế\s+|luỹ kế\s+)?(?:\d{1,2}\s+tháng(?:\s+đầu năm)?"
-    r"|quý\s+[IVX\d]+|từ đầu năm(?:\s+đến nay)?|đến nay)(?:\s+(?:năm\s+)?\d{4})?\s*,"
+    r"|quý\s+[IVX\d]+|từ đầu năm(?:\s+đến nay)?|đến nay"
+    r"|(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2})(?:\s*[/-]?\s*(?:năm\s+)?\d{4})?\s*,"
 )
 
 
