@@ -1361,3 +1361,11 @@ def test_rest_of_the_year_is_ahead_and_a_shortfall_is_a_result():
     assert kinds(text) == ["target", "actual"]
     # `đảng viên mới đạt`: a new member, no shortfall
     assert kinds("Phấn đấu hằng năm kết nạp đảng viên mới đạt từ 150 đảng viên.") == ["target"]
+
+
+def test_indicator_drops_legal_basis_and_leads_after_the_subject():
+    text = (
+        "Huyện cũng hoàn thành hỗ trợ sắp xếp dân cư theo Nghị quyết số 23 ngày 22/7/2021 của"
+        " HĐND tỉnh cho 62/72 hộ."
+    )
+    assert indicators_of(text) == ["hỗ trợ sắp xếp dân cư"]

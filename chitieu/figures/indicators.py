@@ -78,7 +78,7 @@ _LEAD_RE = re.compile(
     r"|năm \d{4}|đến nay|hiện nay|hiện|tính đến nay|trong năm(?: \d{4})?|phấn đấu(?: đến năm"
     r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng(?! cấp)|giảm"
     r"|tăng(?! cường| trưởng)"
-    r"|có|đã|sẽ|và|đưa|thực hiện|cơ bản|hoàn thành"
+    r"|có|đã|sẽ|và|đưa|thực hiện|cơ bản|hoàn thành|cũng|thắng lợi"
     r"|toàn (?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã)"
     r"|đạt|trong|tại|với|cùng với|qua|sau|đến|từ|khi|nhưng|song|theo|dự kiến|vẫn còn|còn"
     r"|trên địa bàn(?:\s+(?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã))?"
@@ -335,13 +335,20 @@ def _is_place(phrase: str) -> bool:
 # `chỉ tiêu chủ yếu ... mà Nghị quyết đề ra`: a relative clause after the head noun is no part
 # of the indicator (an agent is: `giá trị sản xuất ... do quận quản lý`).
 _RELATIVE_RE = re.compile(r"(?i)\smà\s")
+# `hỗ trợ sắp xếp dân cư theo Nghị quyết số 23 ngày 22/7/2021`: the legal basis of an action is
+# no part of what is measured.
+_LEGAL_BASIS_RE = re.compile(
+    r"(?i)\s(?:theo|tại)\s+(?:nghị quyết|quyết định|kế hoạch|chỉ thị|đề án|thông tư|nghị định)"
+    r"\s+số(?!\w)"
+)
 
 
 def _own(phrase: str) -> str:
     """The indicator in the words right before a figure (see the rules above)."""
-    rel = _RELATIVE_RE.search(phrase)
-    if rel and clean(phrase[: rel.start()]):
-        phrase = clean(phrase[: rel.start()])
+    for cut_re in (_RELATIVE_RE, _LEGAL_BASIS_RE):
+        cut = cut_re.search(phrase)
+        if cut and clean(phrase[: cut.start()]):
+            phrase = clean(phrase[: cut.start()])
     found = list(_LIGHT_OBJECT_RE.finditer(phrase))
     # `có` takes the place's attribute (`Huyện X có diện tích`), not an indicator's own
     # (`thu ngân sách có tốc độ tăng 5-7%`)
@@ -474,6 +481,8 @@ def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = 
     # own after the last comma, the figure is said of the subject of the piece before
     own = _subject(clean(piece)) if last_empty and not continues else _own(clean(piece))
     phrase = _drop_subject(own)
+    if phrase and phrase != own:
+        phrase = clean(phrase)  # `Huyện | cũng hoàn thành ...`: the leads after the subject
     if phrase and _SHARE_TAIL_RE.search(cue_tail.strip()) and not _HEAD_START_RE.match(phrase):
         phrase = f"tỷ trọng {phrase}"  # `ngành dịch vụ chiếm tỷ trọng 60%`: the sector's share
     labelled = False
