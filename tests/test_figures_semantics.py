@@ -1369,3 +1369,9 @@ def test_indicator_drops_legal_basis_and_leads_after_the_subject():
         " HĐND tỉnh cho 62/72 hộ."
     )
     assert indicators_of(text) == ["hỗ trợ sắp xếp dân cư"]
+
+
+def test_goal_value_after_la_is_the_target_level():
+    text = "Đến nay, toàn tỉnh có 95% dân số tham gia BHYT, vượt chỉ tiêu Chính phủ giao là 93%."
+    figs = extract_figures(text)
+    assert [(f.kind, f.measure) for f in figs] == [("actual", "level"), ("target", "level")]

@@ -414,6 +414,8 @@ def _measure(
         shared=prev,
         after_amount=prev_unit in ("vnd", "usd", "quantity"),
     )
+    if found == "plan" and semantics.is_goal_value(norm, cand.start):
+        found = "level"  # `vượt chỉ tiêu giao là 93%`: the goal's own value
     points = cand.unit == "percent" and _POINTS_RE.search(norm, cand.start, cand.end)
     if found == "level" and points:
         return "change"  # percentage points measure the difference of two percentages

@@ -243,6 +243,20 @@ def _is_counted(text: str, pos: int) -> bool:
 
 
 _GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
+# `vượt chỉ tiêu Chính phủ giao là 93%`, `kế hoạch đề ra là 95%`: the value a goal noun is said
+# to be (after `là`, with only words between) is the goal's own value, a level.
+_GOAL_APPOSITION_RE = re.compile(
+    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán)(?:\s+[^\W\d_]+){0,6}\s+là"
+    r"(?:\s+(?:khoảng|trên|dưới|hơn|từ))?\s*$"
+)
+_GOAL_APPOSITION_WINDOW = 80
+
+
+def is_goal_value(text: str, pos: int) -> bool:
+    """Whether the figure at `pos` is a goal's own value (see `_GOAL_APPOSITION_RE`)."""
+    return bool(_GOAL_APPOSITION_RE.search(text, max(0, pos - _GOAL_APPOSITION_WINDOW), pos))
+
+
 # Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
 # goals; adopted documents (`thông qua 6 nghị quyết`) are events, i.e. results.
 _ADOPT_RE = re.compile(
@@ -795,6 +809,8 @@ class SentenceKinds:
             # compared with its goal is a result; so are the sentence's next figures
             self._last, self._horizon_only, self._floor = ("actual", False), False, pos
             return self._last
+        if is_goal_value(self.text, pos):
+            return "target", False
         if cue is not None:
             if cue[0] == "target" and self._before_plan(pos):
                 return "actual", False
