@@ -1375,3 +1375,9 @@ def test_goal_value_after_la_is_the_target_level():
     text = "Đến nay, toàn tỉnh có 95% dân số tham gia BHYT, vượt chỉ tiêu Chính phủ giao là 93%."
     figs = extract_figures(text)
     assert [(f.kind, f.measure) for f in figs] == [("actual", "level"), ("target", "level")]
+
+
+def test_goal_value_is_not_estimated():
+    text = "GRDP/người ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là 10.370USD/người/năm."
+    fig = one(text)
+    assert (fig.kind, fig.qualifier) == ("target", "eq")

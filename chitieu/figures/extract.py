@@ -375,7 +375,9 @@ class _Walker:
                 norm[cand.end : cand.end + _AFTER_WINDOW],
                 semantics.is_estimated(
                     norm, max(seg_start, cand.start - _SEGMENT_CAP), cand.start, kind
-                ),
+                )
+                # a goal's own value is stated, not estimated (`ước ... đạt chỉ tiêu là ...`)
+                and not semantics.is_goal_value(norm, cand.start),
             ),
             indicator=indicator,
             indicator_code=indicators.indicator_code(indicator, cand.unit),
