@@ -1381,3 +1381,17 @@ def test_goal_value_is_not_estimated():
     text = "GRDP/người ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là 10.370USD/người/năm."
     fig = one(text)
     assert (fig.kind, fig.qualifier) == ("target", "eq")
+
+
+def test_places_listed_with_values_take_the_subject_of_the_sentence_before():
+    text = (
+        "Chính phủ giao mục tiêu tăng trưởng GRDP năm 2025 đạt 8%. Trong đó, Bắc Giang cao"
+        " nhất là 13,6%; Hải Phòng 12,5%; TP.HCM 8,5%."
+    )
+    figs = extract_figures(text)
+    assert {f.indicator for f in figs[1:]} == {figs[0].indicator}
+    assert {f.measure for f in figs} == {"change"}
+    # a place before a share of a noun keeps the noun after the figure
+    assert indicators_of("Hà Giang là tỉnh miền núi, trên 87% dân số là đồng bào dân tộc.") != [
+        None
+    ]

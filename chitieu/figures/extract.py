@@ -249,6 +249,8 @@ class _Walker:
         self.prev_measure: str | None = None  # of the previous figure of the sentence
         self.prev_unit: str | None = None  # of the previous figure of the sentence
         self.respective: list[str] = []  # subjects still to share out (`lần lượt`)
+        self.last_indicator: str | None = None  # of the text's previous figure
+        self.last_end = 0
 
     def figures(self) -> list[Figure]:
         out: list[Figure] = []
@@ -275,6 +277,8 @@ class _Walker:
                 fig = self._figure(n, cand, si, si != prev_sent, prev_end, prev_indicator)
             out.append(fig)
             prev_end, prev_indicator, prev_sent = cand.end, fig.indicator or prev_indicator, si
+            if fig.indicator:
+                self.last_indicator, self.last_end = fig.indicator, cand.end
             self.prev_measure, self.prev_unit = fig.measure, fig.unit
         return out
 
@@ -300,7 +304,7 @@ class _Walker:
         seg_start = max(s_start, prev_end)
         next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(norm)
         indicator, phrase = _indicator(
-            norm, cand, seg_start, prev_end, prev, min(s_end, next_start)
+            norm, cand, seg_start, prev_end, prev, min(s_end, next_start), self._earlier(cand)
         )
         indicator = self._respectively(phrase.cue_tail, indicator)
         carried = self.carry.enter(norm, s_start, new_sentence, cand.start)
@@ -318,6 +322,12 @@ class _Walker:
             self.carry.leave(kind, strong, s_end)
         measure = _measure(norm, cand, phrase, indicator, self.prev_measure, self.prev_unit)
         return self._record(cand, si, seg_start, kind, measure, indicator)
+
+    def _earlier(self, cand: Candidate) -> str | None:
+        """The previous figure's indicator when it stands in the same paragraph."""
+        if self.last_indicator and "\n" not in self.norm[self.last_end : cand.start]:
+            return self.last_indicator
+        return None
 
     def _restates(self, prev: Figure, cand: Candidate) -> str | None:
         """How a figure goes on with the previous one of its sentence, with nothing new said
@@ -425,9 +435,24 @@ def _measure(
 
 
 def _indicator(
-    norm: str, cand: Candidate, seg_start: int, prev_end: int, prev: str | None, limit: int
+    norm: str,
+    cand: Candidate,
+    seg_start: int,
+    prev_end: int,
+    prev: str | None,
+    limit: int,
+    earlier: str | None = None,
 ) -> tuple[str | None, indicators.Phrase]:
     phrase = indicators.left_phrase(norm, seg_start, cand.start, seg_start == prev_end)
+    if (
+        cand.unit not in ("count", "ratio")
+        and (prev or earlier)
+        and not _NOUN_AFTER_RE.match(norm, cand.end)
+        and indicators.names_places_only(phrase.indicator)
+    ):
+        # `Bắc Giang cao nhất là 13,6%; Hải Phòng 12,5%`: the places are the parts; the
+        # measured subject is the previous figure's, of this sentence or the one before
+        return prev or earlier, phrase
     # a phrase that names nothing (`cao`, `(2021)`, `tăng trưởng bình quân`) yields to the
     # subject it is said of; with none before it, it is still better than a far one
     own = phrase.indicator if indicators.has_words(phrase.indicator) else None

@@ -343,6 +343,26 @@ _LEGAL_BASIS_RE = re.compile(
 )
 
 
+# `Trong đó, Bắc Giang cao nhất là 13,6%; Hải Phòng 12,5%`: places listed with their values name
+# the parts, not what is measured, which is the subject the sentence before stated.
+_RANK_WORDS_RE = re.compile(r"(?i)\s+(?:cao nhất|thấp nhất|nhiều nhất|ít nhất|đứng đầu|dẫn đầu)$")
+_PLACE_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:và|còn)\s+|^(?:còn)\s+", re.IGNORECASE)
+_ABBREVIATED_PLACE_RE = re.compile(r"(?:TP|Tp)\.\s?[A-ZĐ][\wĐ.]*")
+
+
+def names_places_only(phrase: str | None) -> bool:
+    """Whether a phrase is only place names (`Ninh Bình, Quảng Ninh`, `Bắc Giang cao nhất`)."""
+    if not phrase:
+        return False
+    phrase = _RANK_WORDS_RE.sub("", phrase.strip())
+    items = [i for i in _PLACE_LIST_SPLIT_RE.split(phrase) if i]
+    return bool(items) and all(
+        _ABBREVIATED_PLACE_RE.fullmatch(i)
+        or (all(_is_name_word(w) for w in i.split()) and len(i.split()) >= 2)
+        for i in items
+    )
+
+
 def _own(phrase: str) -> str:
     """The indicator in the words right before a figure (see the rules above)."""
     for cut_re in (_RELATIVE_RE, _LEGAL_BASIS_RE):
