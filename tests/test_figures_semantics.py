@@ -1395,3 +1395,12 @@ def test_places_listed_with_values_take_the_subject_of_the_sentence_before():
     assert indicators_of("Hà Giang là tỉnh miền núi, trên 87% dân số là đồng bào dân tộc.") != [
         None
     ]
+
+
+def test_dated_tasks_heading_and_goals_named_sentence_open_a_target_section():
+    body = "\n\nTổng vốn đầu tư 5.000 tỷ đồng; thu ngân sách 900 tỷ đồng."
+    assert kinds("Huyện A tổng kết năm 2024\n\nNhiệm vụ năm 2025" + body) == ["target"] * 2
+    text = "Huyện A tổng kết năm 2024\n\nNăm 2025, huyện đề ra các chỉ tiêu chủ yếu." + body
+    assert kinds(text) == ["target"] * 2
+    text = "Huyện A tổng kết năm 2024\n\nHuyện đã hoàn thành các chỉ tiêu đề ra." + body
+    assert kinds(text) == ["actual"] * 2

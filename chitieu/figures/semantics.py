@@ -585,7 +585,17 @@ _TERM_LEAD_RE = re.compile(
 )
 # A short heading naming the plan itself (`Phương hướng nhiệm vụ năm 2025`, `Mục tiêu đến năm
 # 2030`), not its indicators: `chỉ tiêu` also names the indicators a review reports on.
-_PLAN_HEADING_RE = re.compile(rf"(?i)\W*(?:mục tiêu|kế hoạch|{_DIRECTION_NOUNS})(?!\w)")
+_PLAN_HEADING_RE = re.compile(
+    rf"(?i)\W*(?:mục tiêu|kế hoạch|{_DIRECTION_NOUNS}"
+    # `Nhiệm vụ năm 2025`, `Nhiệm vụ trọng tâm giai đoạn 2026-2030` (dated tasks ahead)
+    r"|nhiệm vụ(?:\s+[^\W\d_]+){0,4}\s+(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4})(?!\w)"
+)
+# A figure-less sentence naming the goals as the object of a goal verb (`Năm 2025, huyện đề ra
+# các chỉ tiêu chủ yếu.`) introduces them like a list intro.
+_GOALS_NAMED_RE = re.compile(
+    r"(?i)(?<!\w)(?:đề ra|đặt ra|xác định|thông qua|thống nhất|biểu quyết)\s+(?:\d+\s+)?"
+    r"(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)[^.;:!?]*[.…]?\s*$"
+)
 _HEADING_WORDS = 12
 
 
@@ -654,6 +664,8 @@ def section_heading_kind(text: str, title: bool = False) -> str | None:
             return "actual"
         return "target" if _SECTION_LEAD_RE.match(last) else None
     if found == "target" and not intro:
+        if not title and _GOALS_NAMED_RE.search(last) and not _REVIEW_PERIOD_RE.search(last):
+            return "target"
         return None
     return found
 
