@@ -1404,3 +1404,8 @@ def test_dated_tasks_heading_and_goals_named_sentence_open_a_target_section():
     assert kinds(text) == ["target"] * 2
     text = "Huyện A tổng kết năm 2024\n\nHuyện đã hoàn thành các chỉ tiêu đề ra." + body
     assert kinds(text) == ["actual"] * 2
+
+
+def test_counted_plan_items_assigned_are_goals():
+    text = "Năm 2025, HĐND huyện giao 21 chỉ tiêu, trong đó thu ngân sách 1.000 tỷ đồng."
+    assert kinds(text) == ["target", "target"]

@@ -260,7 +260,7 @@ def is_goal_value(text: str, pos: int) -> bool:
 # Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
 # goals; adopted documents (`thông qua 6 nghị quyết`) are events, i.e. results.
 _ADOPT_RE = re.compile(
-    r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra"
+    r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra|giao|được giao"
     r"|nghị quyết(?:\s+[^\W\d_]+){0,4}\s+(?:với|gồm))\s*$"
 )
 _ADOPT_WINDOW = 50
