@@ -1409,3 +1409,13 @@ def test_dated_tasks_heading_and_goals_named_sentence_open_a_target_section():
 def test_counted_plan_items_assigned_are_goals():
     text = "Năm 2025, HĐND huyện giao 21 chỉ tiêu, trong đó thu ngân sách 1.000 tỷ đồng."
     assert kinds(text) == ["target", "target"]
+
+
+def test_indicator_after_an_assigned_goal_and_before_an_estimate():
+    text = (
+        "Chính phủ giao mục tiêu tăng trưởng GRDP 2 con số trong năm 2025 cho 16 tỉnh, thành."
+        " Trong đó, Hải Phòng 12,5%."
+    )
+    assert indicators_of(text)[-1] == "tăng trưởng GRDP"
+    text = "GRDP/người ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là 10.370 USD/người/năm."
+    assert indicators_of(text) == ["GRDP/người"]

@@ -61,7 +61,9 @@ _TIME_TAIL_RE = re.compile(
     rf"(?i)(?:^|\s)(?:(?:(?:trong|vào|của)\s+)?{_DATE}"
     r"|(?:trong|vào)\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
     r"|(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+\d{4}"
-    r"|(?:(?:đến|tới)\s+)?(?:hết|cuối|đầu|giữa)\s+năm(?:\s+\d{4})?|đến nay|hiện nay)"
+    r"|(?:(?:đến|tới)\s+)?(?:hết|cuối|đầu|giữa)\s+năm(?:\s+\d{4})?|đến nay|hiện nay"
+    # a class of magnitude (`tăng trưởng 2 con số`) qualifies, like a date
+    r"|(?:\d+|hai|ba)\s+con số)"
     # `trong giai đoạn 2020-2022 bình quân tăng`: an average over the dates goes with the verb
     r"(?:\s+(?:bình quân|trung bình))?\s*$"
 )
@@ -90,7 +92,9 @@ _SPACES_RE = re.compile(r"\s*")
 _JOINT_RE = re.compile(r"(?i)(?<!\w)(với|cùng|và|gồm)\s")
 _AUX_RE = re.compile(
     r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là|đề nghị|yêu cầu"
-    r"|dự kiến|đề ra mục tiêu|đặt ra mục tiêu|tiếp tục duy trì|tiếp tục)(?:\s+|$)"
+    r"|dự kiến|đề ra mục tiêu|đặt ra mục tiêu|tiếp tục duy trì|tiếp tục"
+    # `Chính phủ giao mục tiêu | tăng trưởng GRDP`, `bảo đảm mục tiêu | tăng trưởng cả nước`
+    r"|giao mục tiêu|giao chỉ tiêu|bảo đảm mục tiêu|đảm bảo mục tiêu)(?:\s+|$)"
 )
 _CLAUSE_PUNCT = ";:"
 _CLAUSE_CHARS_RE = re.compile(r"[;:()]")
@@ -319,6 +323,8 @@ _LIGHT_OBJECT_RE = re.compile(
 # the phrase is a predicate of the subject before it.
 _INNER_PREDICATE_RE = re.compile(
     r"(?i)\s(?:tăng|giảm)\s+(?:nhanh|mạnh|cao|khá|đều|liên tục|ổn định)(?!\w)"
+    # `GRDP/người ... ước năm 2025 đạt chỉ tiêu ... là`: an estimated attainment is a predicate
+    r"|\s(?:ước|dự kiến)(?:\s+(?:năm\s+\d{4}|cả năm))?\s+đạt(?!\w)"
 )
 
 
