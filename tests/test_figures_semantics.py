@@ -1237,6 +1237,8 @@ def test_goal_verb_object_measures_coordinated_figures():
 def test_counted_plan_items_with_a_result_verb_are_actual():
     text = "Trong 24 chỉ tiêu chủ yếu mà Nghị quyết đề ra, có 20 chỉ tiêu đạt và vượt."
     assert kinds(text) == ["actual", "actual"]
+    # a goal verb governing them keeps the goal
+    assert kinds("Năm 2025, huyện phấn đấu có 20/22 chỉ tiêu đạt và vượt kế hoạch.") == ["target"]
 
 
 def test_comparison_base_year_is_no_baseline_of_the_term():

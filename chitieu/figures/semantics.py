@@ -187,6 +187,8 @@ _ITEMS_ACHIEVED_RE = re.compile(
     r"(?i)(?:\s+(?!đã|đạt|vượt|hoàn thành)[^\W\d_]+|\s*-){0,5}\s+(?:đã\s+)?(?:thực hiện\s+)?"
     r"(?:đạt|vượt|hoàn thành)(?!\w)"
 )
+# ... unless a goal verb governs them (`phấn đấu có 20/22 chỉ tiêu đạt và vượt`).
+_GOAL_GOVERNS_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|mục tiêu|quyết tâm|cố gắng|sẽ)(?!\w)")
 # `giao mục tiêu tăng trưởng ... cho 16 tỉnh`: the count after `cho` names who receives an
 # assigned goal; the assignment itself is an event, a result.
 _RECIPIENT_RE = re.compile(r"(?i)(?<!\w)cho\s+$")
@@ -799,7 +801,12 @@ class SentenceKinds:
             # after the figure reports its achievement; so are the sentence's next figures
             self._last, self._horizon_only, self._floor = ("actual", True), False, pos
             return self._last
-        if noun and _PLAN_ITEM_RE.match(noun) and _ITEMS_ACHIEVED_RE.match(self.text, after_end):
+        if (
+            noun
+            and _PLAN_ITEM_RE.match(noun)
+            and _ITEMS_ACHIEVED_RE.match(self.text, after_end)
+            and not _GOAL_GOVERNS_RE.search(self.text, max(self.start, pos - _ADOPT_WINDOW), pos)
+        ):
             return "actual", True
         if (
             noun
