@@ -1352,6 +1352,7 @@ def test_purpose_clause_sets_a_goal():
         " thu ngân sách 1.000 tỷ đồng."
     )
     assert kinds(text) == ["target", "target"]
+    assert kinds("Nhờ đó, huyện đã nỗ lực để đạt 95% kế hoạch.") == ["actual"]
 
 
 def test_rest_of_the_year_is_ahead_and_a_shortfall_is_a_result():

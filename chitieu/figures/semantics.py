@@ -115,7 +115,10 @@ _TARGET_CUE = (
     # `Chương trình mục tiêu quốc gia` is a name, not a goal
     r"phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
     r"|cam kết"
-    r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới|(?:để|nhằm) đạt(?: được)?"
+    r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới"
+    # a purpose clause naming its goal (`để đạt tốc độ tăng trưởng 9%`; not `đã nỗ lực để đạt 95%
+    # kế hoạch`, whose figure is the attainment itself)
+    r"|(?:để|nhằm) đạt(?: được)?(?=\s+[^\W\d_])"
     # the rest of the year is still ahead (`Nhiệm vụ 6 tháng cuối năm, ... đạt 100% dự toán`)
     r"|tháng cuối năm(?:\s+\d{4})?(?=\s*,)"
     # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
