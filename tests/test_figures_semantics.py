@@ -1422,3 +1422,16 @@ def test_indicator_after_an_assigned_goal_and_before_an_estimate():
     assert indicators_of(text)[-1] == "tăng trưởng GRDP"
     text = "GRDP/người ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là 10.370 USD/người/năm."
     assert indicators_of(text) == ["GRDP/người"]
+
+
+def test_later_year_stated_with_a_copula_is_a_goal():
+    text = (
+        "Ngày 10/12/2024, HĐND tỉnh họp. Tổng chi ngân sách địa phương năm 2025 là 20.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target"]
+    # a body date may be old: a later year with a result verb stays a result
+    text = (
+        "Theo Nghị quyết số 23 ngày 22/7/2021 của HĐND tỉnh. Năm 2024, huyện thành lập mới 3"
+        " hợp tác xã."
+    )
+    assert kinds(text) == ["actual"]

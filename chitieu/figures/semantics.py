@@ -324,6 +324,12 @@ def congress_term(text: str) -> int | None:
     return max((int(m.group("last")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
 
 
+# Verbs that report a figure as reached (not `là`, a copula stating it).
+_RESULT_VERB_RE = re.compile(
+    r"(?i)(?<!\w)(?:đạt|thực hiện|được|tăng|giảm|có|còn|thu|chi|giải ngân|hoàn thành|xây dựng"
+    r"|trồng|tạo|ước|dự kiến)(?!\w)"
+)
+_COPULA_BEFORE_RE = re.compile(r"(?i)(?<!\w)là\s*$")
 _REACHED_RE = re.compile(r"(?i)(?<!\w)(?:đạt|hoàn thành)(?!\w)")
 
 
@@ -884,8 +890,10 @@ class SentenceKinds:
 
     def _after_report(self, pos: int) -> str | None:
         """In an undated review, a year after the one it reports on (`Năm 2024, thu ngân sách
-        đạt ... . Năm 2025, thu ngân sách 1.000 tỷ đồng`) lies ahead: `target`."""
-        if not self.reported or self.doc_year is None:
+        đạt ... . Năm 2025, thu ngân sách 1.000 tỷ đồng`) lies ahead: `target`. After the
+        article's own latest date, only when no result verb follows the year (`Ngày 10/12/2024
+        ... Tổng chi ngân sách năm 2025 là 20.000 tỷ đồng`: a figure stated, not reached)."""
+        if self.doc_year is None:
             return None
         self._year_kind(pos, None)  # finds the sentence's years once
         i = bisect.bisect_right(self._year_ends, pos)
@@ -895,7 +903,14 @@ class SentenceKinds:
         if last is None:
             return None
         start = int(last.group("start") or last.group("start2"))
-        return "target" if start > self.doc_year else None
+        if start <= self.doc_year:
+            return None
+        if not self.reported and (
+            _RESULT_VERB_RE.search(self.text, last.end(), pos)
+            or not _COPULA_BEFORE_RE.search(self.text, max(last.end(), pos - 12), pos)
+        ):
+            return None  # body dates may be old (`Nghị quyết số 23 ngày 22/7/2021`)
+        return "target"
 
     def _goal_base(self, m: re.Match[str]) -> bool:
         """Under a goal, a plan named after the figure is the goal's base rather than a
