@@ -1247,3 +1247,239 @@ def test_lower_cased_twins_of_ignorecase_patterns_find_the_same():
             want = [m.span() for m in original.finditer(text)]
             assert [m.span() for m in twin.finditer(lower)] == want, original.pattern
     assert lower_for_matching("Mục tiêu ſẽ") is None and lower_for_matching("İ") is None
+
+
+def measures(text: str) -> list[str]:
+    return [f.measure for f in extract_figures(text)]
+
+
+def test_bare_attainment_after_an_amount_is_against_the_plan():
+    text = "Thu ngân sách đạt gần 900 tỷ đồng, đạt 130%; tỷ lệ giải ngân vốn đạt 88,26%."
+    assert measures(text) == ["level", "plan", "level"]
+    # a percentage restating a ratio is its share, not an attainment
+    assert measures("Toàn quận có 38/42 trường đạt chuẩn, đạt 84,7%.") == ["level", "level"]
+    assert measures("Tổng diện tích gieo trồng đạt 101,6%.") == ["plan"]
+
+
+def test_bare_excess_after_a_figure_is_over_the_plan():
+    assert measures("Tỷ lệ bao phủ BHYT đạt 93,5%, vượt 0,3%.") == ["level", "plan"]
+
+
+def test_share_of_the_same_period_is_a_change():
+    text = "Thu ngân sách ước thực hiện 10.846 tỷ đồng, đạt 61,2% dự toán, bằng 103,5% cùng kỳ."
+    assert measures(text) == ["level", "plan", "change"]
+
+
+def test_change_verb_before_the_copula_belongs_to_the_subject():
+    assert measures("Tổng vốn cấp mới và tăng thêm là 642,9 tỷ đồng.") == ["level"]
+
+
+def test_goal_verb_object_measures_coordinated_figures():
+    text = (
+        "Mục tiêu tăng tổng thu ngân sách bình quân hằng năm 8-9% và tăng tổng giá trị sản"
+        " phẩm bình quân tối thiểu 12%."
+    )
+    assert measures(text) == ["change", "change"]
+
+
+def test_counted_plan_items_with_a_result_verb_are_actual():
+    text = "Trong 24 chỉ tiêu chủ yếu mà Nghị quyết đề ra, có 20 chỉ tiêu đạt và vượt."
+    assert kinds(text) == ["actual", "actual"]
+    # a goal verb governing them keeps the goal
+    assert kinds("Năm 2025, huyện phấn đấu có 20/22 chỉ tiêu đạt và vượt kế hoạch.") == ["target"]
+
+
+def test_comparison_base_year_is_no_baseline_of_the_term():
+    text = (
+        "Nhiệm kỳ 2025-2030, phường đề ra 27 chỉ tiêu, trong đó thu nhập bình quân đầu người"
+        " đến năm 2030 so với năm 2025 tăng 30%."
+    )
+    assert kinds(text)[-1] == "target"
+
+
+def test_recipients_of_an_assigned_goal_are_counted_not_goals():
+    text = (
+        "Chính phủ giao mục tiêu tăng trưởng GRDP năm 2025 cho 16 tỉnh, thành. Trong đó,"
+        " Bắc Giang cao nhất là 13,6%."
+    )
+    assert kinds(text) == ["actual", "target"]
+
+
+def test_number_of_digits_is_no_figure():
+    assert [f.surface for f in extract_figures("Mục tiêu tăng trưởng 2 con số, đạt 10%.")] == [
+        "10%"
+    ]
+
+
+def test_indicator_drops_a_relative_clause_and_a_month():
+    text = "Trong 24 chỉ tiêu chủ yếu của năm 2024 mà Nghị quyết HĐND huyện đề ra, có 20 chỉ tiêu."
+    assert indicators_of(text)[0] == "chỉ tiêu chủ yếu"
+    assert indicators_of("Diện tích rừng trồng tập trung tháng 5 ước đạt 2.501 ha.") == [
+        "Diện tích rừng trồng tập trung"
+    ]
+
+
+def test_indicator_is_the_object_of_voi_or_nang_cao():
+    text = (
+        "Tiểu thủ công nghiệp trở thành ngành kinh tế trọng tâm với giá trị sản xuất tăng 5%/năm."
+    )
+    assert indicators_of(text) == ["giá trị sản xuất"]
+    assert indicators_of("Từng bước nâng cao giá trị sản xuất tăng bình quân 8-10%/năm.") == [
+        "giá trị sản xuất"
+    ]
+
+
+def test_indicator_drops_a_discourse_opener_and_goal_verb():
+    text = "Đáng chú ý là mục tiêu tăng tổng thu ngân sách nhà nước 8-9%."
+    assert indicators_of(text) == ["tổng thu ngân sách nhà nước"]
+
+
+def test_plan_named_at_length_introducing_its_items_is_a_goal():
+    text = (
+        "Kỳ họp đã thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025 với 25"
+        " chỉ tiêu, trong đó tốc độ tăng giá trị sản xuất đạt 10%."
+    )
+    assert kinds(text) == ["target", "target"]
+    text = (
+        "Năm 2024, huyện triển khai kế hoạch phát triển kinh tế - xã hội năm 2024 trong bối"
+        " cảnh khó khăn, tổng giá trị sản xuất đạt 5.000 tỷ đồng."
+    )
+    assert kinds(text) == ["actual"]
+
+
+def test_content_framed_by_a_plan_document_is_a_goal():
+    text = "Theo Nghị quyết, năm 2025 thu nhập bình quân đầu người đạt 70 triệu đồng."
+    assert kinds(text) == ["target"]
+    text = "Huyện hoàn thành hỗ trợ theo Nghị quyết số 23 của HĐND tỉnh cho 62/72 hộ."
+    assert kinds(text) == ["actual"]
+
+
+def test_sentence_opening_with_an_elapsed_period_reports_on_it():
+    text = (
+        "Năm 2025, tỉnh phấn đấu tốc độ tăng trưởng GRDP đạt 8%. 6 tháng đầu năm, GRDP tăng"
+        " 7,2%. Thu ngân sách đạt 6.000 tỷ đồng, bằng 55% dự toán."
+    )
+    assert kinds(text) == ["target", "actual", "actual", "actual"]
+
+
+def test_plan_document_stating_its_content_is_a_goal():
+    text = (
+        "HĐND tỉnh thông qua Nghị quyết về nhiệm vụ năm 2025.\n\nNghị quyết nêu rõ, tốc độ"
+        " tăng trưởng GRDP đạt 8%; thu ngân sách 15.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_list_intro_with_nhu_sau_opens_a_target_section():
+    text = (
+        "HĐND tỉnh thông qua Nghị quyết về nhiệm vụ năm 2025 với các chỉ tiêu chủ yếu như sau."
+        " Tốc độ tăng trưởng GRDP 8%. Thu ngân sách 15.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_goal_sentence_after_an_event_sentence_opens_a_section():
+    text = (
+        "Ngày 10/12/2024, HĐND tỉnh khai mạc kỳ họp. Năm 2025, tỉnh phấn đấu GRDP tăng 8%.\n\n"
+        "Thu nhập bình quân đầu người 80 triệu đồng; tỷ lệ đô thị hóa 40%."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+
+
+def test_undated_review_year_after_the_reported_one_is_a_goal():
+    text = (
+        "Ngày 16/12, HĐND huyện tổ chức kỳ họp thứ 17. Năm 2024, thu ngân sách đạt 900 tỷ"
+        " đồng.\n\nNăm 2025, thu ngân sách 1.000 tỷ đồng; tốc độ tăng giá trị sản xuất 9%."
+    )
+    assert kinds(text) == ["actual", "target", "target"]
+
+
+def test_purpose_clause_sets_a_goal():
+    text = (
+        "Trong năm 2025, huyện tập trung thực hiện các giải pháp để đạt tốc độ tăng trưởng 9%,"
+        " thu ngân sách 1.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+    assert kinds("Nhờ đó, huyện đã nỗ lực để đạt 95% kế hoạch.") == ["actual"]
+
+
+def test_rest_of_the_year_is_ahead_and_a_shortfall_is_a_result():
+    text = "Nhiệm vụ 6 tháng cuối năm 2025, huyện tập trung thu ngân sách đạt 100% dự toán."
+    assert kinds(text) == ["target"]
+    text = "Tỉnh đề ra mục tiêu năm 2025 tăng trưởng 8%, nhưng 6 tháng đầu năm chỉ đạt 6,5%."
+    assert kinds(text) == ["target", "actual"]
+    text = "Chỉ tiêu giao năm 2025 là 500 tỷ đồng. Đến 30/6, huyện thu được 260 tỷ đồng."
+    assert kinds(text) == ["target", "actual"]
+    # `đảng viên mới đạt`: a new member, no shortfall
+    assert kinds("Phấn đấu hằng năm kết nạp đảng viên mới đạt từ 150 đảng viên.") == ["target"]
+
+
+def test_indicator_drops_legal_basis_and_leads_after_the_subject():
+    text = (
+        "Huyện cũng hoàn thành hỗ trợ sắp xếp dân cư theo Nghị quyết số 23 ngày 22/7/2021 của"
+        " HĐND tỉnh cho 62/72 hộ."
+    )
+    assert indicators_of(text) == ["hỗ trợ sắp xếp dân cư"]
+
+
+def test_goal_value_after_la_is_the_target_level():
+    text = "Đến nay, toàn tỉnh có 95% dân số tham gia BHYT, vượt chỉ tiêu Chính phủ giao là 93%."
+    figs = extract_figures(text)
+    assert [(f.kind, f.measure) for f in figs] == [("actual", "level"), ("target", "level")]
+
+
+def test_goal_value_is_not_estimated():
+    text = "GRDP/người ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là 10.370USD/người/năm."
+    fig = one(text)
+    assert (fig.kind, fig.qualifier) == ("target", "eq")
+
+
+def test_places_listed_with_values_take_the_subject_of_the_sentence_before():
+    text = (
+        "Chính phủ giao mục tiêu tăng trưởng GRDP năm 2025 đạt 8%. Trong đó, Bắc Giang cao"
+        " nhất là 13,6%; Hải Phòng 12,5%; TP.HCM 8,5%."
+    )
+    figs = extract_figures(text)
+    assert {f.indicator for f in figs[1:]} == {figs[0].indicator}
+    assert {f.measure for f in figs} == {"change"}
+    # a place before a share of a noun keeps the noun after the figure
+    assert indicators_of("Hà Giang là tỉnh miền núi, trên 87% dân số là đồng bào dân tộc.") != [
+        None
+    ]
+
+
+def test_dated_tasks_heading_and_goals_named_sentence_open_a_target_section():
+    body = "\n\nTổng vốn đầu tư 5.000 tỷ đồng; thu ngân sách 900 tỷ đồng."
+    assert kinds("Huyện A tổng kết năm 2024\n\nNhiệm vụ năm 2025" + body) == ["target"] * 2
+    text = "Huyện A tổng kết năm 2024\n\nNăm 2025, huyện đề ra các chỉ tiêu chủ yếu." + body
+    assert kinds(text) == ["target"] * 2
+    text = "Huyện A tổng kết năm 2024\n\nHuyện đã hoàn thành các chỉ tiêu đề ra." + body
+    assert kinds(text) == ["actual"] * 2
+
+
+def test_counted_plan_items_assigned_are_goals():
+    text = "Năm 2025, HĐND huyện giao 21 chỉ tiêu, trong đó thu ngân sách 1.000 tỷ đồng."
+    assert kinds(text) == ["target", "target"]
+
+
+def test_indicator_after_an_assigned_goal_and_before_an_estimate():
+    text = (
+        "Chính phủ giao mục tiêu tăng trưởng GRDP 2 con số trong năm 2025 cho 16 tỉnh, thành."
+        " Trong đó, Hải Phòng 12,5%."
+    )
+    assert indicators_of(text)[-1] == "tăng trưởng GRDP"
+    text = "GRDP/người ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là 10.370 USD/người/năm."
+    assert indicators_of(text) == ["GRDP/người"]
+
+
+def test_later_year_stated_with_a_copula_is_a_goal():
+    text = (
+        "Ngày 10/12/2024, HĐND tỉnh họp. Tổng chi ngân sách địa phương năm 2025 là 20.000 tỷ đồng."
+    )
+    assert kinds(text) == ["target"]
+    # a body date may be old: a later year with a result verb stays a result
+    text = (
+        "Theo Nghị quyết số 23 ngày 22/7/2021 của HĐND tỉnh. Năm 2024, huyện thành lập mới 3"
+        " hợp tác xã."
+    )
+    assert kinds(text) == ["actual"]

@@ -34,10 +34,25 @@ _CONTINUES_SECTION_RE = re.compile(
 )
 _COMPLETES_RE = re.compile(r"(?i)hoàn thành\s*$")
 _VERB_FIRST_RE = re.compile(
-    r"(?i)\W*(?:(?:bình quân|trung bình)\s+)?(?:(?:hằng|hàng|mỗi) năm\s+)?"
+    r"(?i)\W*(?:(?:và|hoặc)\s+)?(?:(?:bình quân|trung bình)\s+)?(?:(?:hằng|hàng|mỗi) năm\s+)?"
     r"(?P<verb>tăng|giảm)(?! cường| trưởng)\s+(?=[^\W\d_])"
 )
+# `mục tiêu tăng tổng thu ngân sách ... 8-9%`: a change verb after a goal word, before its
+# object, measures the figure after that object (no level verb between them).
+_GOAL_VERB_OBJECT_RE = re.compile(
+    r"(?i)(?<!\w)(?:mục tiêu|phấn đấu)\s+(?P<verb>tăng|giảm)(?! cường| trưởng)\s+(?=[^\W\d_])"
+)
+_LEVEL_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|là|chiếm|lên|còn|ở mức|xuống)(?!\w)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _goal_verb_object(piece: str) -> re.Match[str] | None:
+    m = _GOAL_VERB_OBJECT_RE.search(piece)
+    if m is None or _LEVEL_VERB_RE.search(piece, m.end()):
+        return None
+    return m
+
+
 _ATTAINED_RE = re.compile(
     r"(?i)\s*(?:so với\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu|nghị quyết)"
     r"(?:\s+[^\W\d_]+){0,4}\s*\(\s*$"
@@ -203,6 +218,10 @@ class _KindCarry:
                 self.section = lead if lead == "target" else None
         if new_sentence:
             self.kind = semantics.strong_cue(norm[self.gap_start : s_start]) or self.kind
+            if (self.kind or self.section) == "target" and semantics.opens_with_elapsed_period(
+                norm, s_start
+            ):
+                self.kind = "actual"  # `6 tháng đầu năm, GRDP tăng 7,2%`: a report on it
         return self.kind or self.section
 
     def leave(self, kind: str, strong: bool, s_end: int) -> None:
@@ -228,7 +247,10 @@ class _Walker:
         self.term = semantics.congress_term(norm)
         self.carry = _KindCarry()
         self.prev_measure: str | None = None  # of the previous figure of the sentence
+        self.prev_unit: str | None = None  # of the previous figure of the sentence
         self.respective: list[str] = []  # subjects still to share out (`lần lượt`)
+        self.last_indicator: str | None = None  # of the text's previous figure
+        self.last_end = 0
 
     def figures(self) -> list[Figure]:
         out: list[Figure] = []
@@ -237,10 +259,16 @@ class _Walker:
             si = _sentence_of(self.sents, cand.start, si)
             if si != prev_sent:
                 prev_end, prev_indicator, self.prev_measure = -1, None, None
+                self.prev_unit = None
                 self.respective = []
                 sent = self.sents[si]
                 self.kinds = semantics.SentenceKinds(
-                    self.norm, min(sent.start, cand.start), sent.end, self.ref_year, self.term
+                    self.norm,
+                    min(sent.start, cand.start),
+                    sent.end,
+                    self.ref_year,
+                    self.term,
+                    reported=self.doc_year is None,
                 )
             restated = si == prev_sent and self._restates(out[-1], cand)
             if restated:
@@ -249,7 +277,9 @@ class _Walker:
                 fig = self._figure(n, cand, si, si != prev_sent, prev_end, prev_indicator)
             out.append(fig)
             prev_end, prev_indicator, prev_sent = cand.end, fig.indicator or prev_indicator, si
-            self.prev_measure = fig.measure
+            if fig.indicator:
+                self.last_indicator, self.last_end = fig.indicator, cand.end
+            self.prev_measure, self.prev_unit = fig.measure, fig.unit
         return out
 
     def _respectively(self, cue_tail: str, indicator: str | None) -> str | None:
@@ -274,7 +304,7 @@ class _Walker:
         seg_start = max(s_start, prev_end)
         next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(norm)
         indicator, phrase = _indicator(
-            norm, cand, seg_start, prev_end, prev, min(s_end, next_start)
+            norm, cand, seg_start, prev_end, prev, min(s_end, next_start), self._earlier(cand)
         )
         indicator = self._respectively(phrase.cue_tail, indicator)
         carried = self.carry.enter(norm, s_start, new_sentence, cand.start)
@@ -286,9 +316,18 @@ class _Walker:
             self.dateline_year,
             cand.noun,
         )
-        self.carry.leave(kind, strong, s_end)
-        measure = _measure(norm, cand, phrase, indicator, self.prev_measure)
+        if self.kinds.goal_named:
+            self.carry.leave("target", True, s_end)  # `giao mục tiêu ... cho 16 tỉnh`
+        else:
+            self.carry.leave(kind, strong, s_end)
+        measure = _measure(norm, cand, phrase, indicator, self.prev_measure, self.prev_unit)
         return self._record(cand, si, seg_start, kind, measure, indicator)
+
+    def _earlier(self, cand: Candidate) -> str | None:
+        """The previous figure's indicator when it stands in the same paragraph."""
+        if self.last_indicator and "\n" not in self.norm[self.last_end : cand.start]:
+            return self.last_indicator
+        return None
 
     def _restates(self, prev: Figure, cand: Candidate) -> str | None:
         """How a figure goes on with the previous one of its sentence, with nothing new said
@@ -316,7 +355,9 @@ class _Walker:
         if how == "attained":
             measure = "level"
         else:
-            measure = _measure(self.norm, cand, phrase, indicator, self.prev_measure)
+            measure = _measure(
+                self.norm, cand, phrase, indicator, self.prev_measure, self.prev_unit
+            )
         return self._record(cand, si, prev.char_end, prev.kind, measure, indicator)
 
     def _record(
@@ -344,7 +385,9 @@ class _Walker:
                 norm[cand.end : cand.end + _AFTER_WINDOW],
                 semantics.is_estimated(
                     norm, max(seg_start, cand.start - _SEGMENT_CAP), cand.start, kind
-                ),
+                )
+                # a goal's own value is stated, not estimated (`ước ... đạt chỉ tiêu là ...`)
+                and not semantics.is_goal_value(norm, cand.start),
             ),
             indicator=indicator,
             indicator_code=indicators.indicator_code(indicator, cand.unit),
@@ -361,10 +404,15 @@ class _Walker:
 
 
 def _measure(
-    norm: str, cand: Candidate, phrase: indicators.Phrase, indicator: str | None, prev: str | None
+    norm: str,
+    cand: Candidate,
+    phrase: indicators.Phrase,
+    indicator: str | None,
+    prev: str | None,
+    prev_unit: str | None = None,
 ) -> str:
     piece = phrase.clause[phrase.clause.rfind(",") + 1 :]
-    verb = _VERB_FIRST_RE.match(piece)
+    verb = _VERB_FIRST_RE.match(piece) or _goal_verb_object(piece)
     # `giảm tỷ lệ hộ nghèo 2%`: the verb before its object measures the figure after it
     cue_tail = f"{verb.group('verb')} {phrase.cue_tail}" if verb else phrase.cue_tail
     found = semantics.measure(
@@ -376,7 +424,10 @@ def _measure(
         per_year=cand.unit == "percent" and norm.endswith("/năm", 0, cand.end),
         is_range=cand.value_max is not None,
         shared=prev,
+        after_amount=prev_unit in ("vnd", "usd", "quantity"),
     )
+    if found == "plan" and semantics.is_goal_value(norm, cand.start):
+        found = "level"  # `vượt chỉ tiêu giao là 93%`: the goal's own value
     points = cand.unit == "percent" and _POINTS_RE.search(norm, cand.start, cand.end)
     if found == "level" and points:
         return "change"  # percentage points measure the difference of two percentages
@@ -384,9 +435,24 @@ def _measure(
 
 
 def _indicator(
-    norm: str, cand: Candidate, seg_start: int, prev_end: int, prev: str | None, limit: int
+    norm: str,
+    cand: Candidate,
+    seg_start: int,
+    prev_end: int,
+    prev: str | None,
+    limit: int,
+    earlier: str | None = None,
 ) -> tuple[str | None, indicators.Phrase]:
     phrase = indicators.left_phrase(norm, seg_start, cand.start, seg_start == prev_end)
+    if (
+        cand.unit not in ("count", "ratio")
+        and (prev or earlier)
+        and not _NOUN_AFTER_RE.match(norm, cand.end)
+        and indicators.names_places_only(phrase.indicator)
+    ):
+        # `Bắc Giang cao nhất là 13,6%; Hải Phòng 12,5%`: the places are the parts; the
+        # measured subject is the previous figure's, of this sentence or the one before
+        return prev or earlier, phrase
     # a phrase that names nothing (`cao`, `(2021)`, `tăng trưởng bình quân`) yields to the
     # subject it is said of; with none before it, it is still better than a far one
     own = phrase.indicator if indicators.has_words(phrase.indicator) else None

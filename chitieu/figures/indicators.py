@@ -54,13 +54,16 @@ _TAIL_PUNCT = " \t\n,;:(-"
 # giai đoạn 2021-2025`, `thu ngân sách 5 năm`, `sản lượng lương thực cả năm`.
 _DATE = (
     r"(?:năm\s+\d{4}|\d+\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm(?:\s+\d{4})?)?"
+    r"|tháng\s+\d{1,2}(?:/\d{4})?"
     r"|quý\s+[IVX\d]+(?:/\d{4})?(?:\s+năm\s+\d{4})?)"
 )
 _TIME_TAIL_RE = re.compile(
     rf"(?i)(?:^|\s)(?:(?:(?:trong|vào|của)\s+)?{_DATE}"
     r"|(?:trong|vào)\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
     r"|(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+\d{4}"
-    r"|(?:(?:đến|tới)\s+)?(?:hết|cuối|đầu|giữa)\s+năm(?:\s+\d{4})?|đến nay|hiện nay)"
+    r"|(?:(?:đến|tới)\s+)?(?:hết|cuối|đầu|giữa)\s+năm(?:\s+\d{4})?|đến nay|hiện nay"
+    # a class of magnitude (`tăng trưởng 2 con số`) qualifies, like a date
+    r"|(?:\d+|hai|ba)\s+con số)"
     # `trong giai đoạn 2020-2022 bình quân tăng`: an average over the dates goes with the verb
     r"(?:\s+(?:bình quân|trung bình))?\s*$"
 )
@@ -72,12 +75,12 @@ _LEAD_RE = re.compile(
     r"|để đạt(?: được)?(?: mục tiêu)?|để|mục tiêu|cam kết|là"
     r"|(?:(?:tính )?(?:đến|tới) )?(?:cuối|đầu|hết|giữa) năm(?: \d{4})?"
     r"|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
-    r"|theo đó|đó là|cụ thể|đặc biệt"
+    r"|theo đó|đó là|cụ thể|đặc biệt|đáng chú ý(?: là)?|điển hình(?: như| là)?"
     r"|ngoài ra|đồng thời|bên cạnh đó|riêng|nổi bật là|nổi bật|hằng năm|hàng năm|mỗi năm"
     r"|năm \d{4}|đến nay|hiện nay|hiện|tính đến nay|trong năm(?: \d{4})?|phấn đấu(?: đến năm"
     r" \d{4})?|duy trì|giữ vững|đảm bảo|bảo đảm|tiếp tục|nâng cao|nâng(?! cấp)|giảm"
     r"|tăng(?! cường| trưởng)"
-    r"|có|đã|sẽ|và|đưa|thực hiện|cơ bản|hoàn thành"
+    r"|có|đã|sẽ|và|đưa|thực hiện|cơ bản|hoàn thành|cũng|thắng lợi"
     r"|toàn (?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã)"
     r"|đạt|trong|tại|với|cùng với|qua|sau|đến|từ|khi|nhưng|song|theo|dự kiến|vẫn còn|còn"
     r"|trên địa bàn(?:\s+(?:quận|huyện|thành phố|tỉnh|xã|phường|thị xã))?"
@@ -89,7 +92,9 @@ _SPACES_RE = re.compile(r"\s*")
 _JOINT_RE = re.compile(r"(?i)(?<!\w)(với|cùng|và|gồm)\s")
 _AUX_RE = re.compile(
     r"(?i)(?<!\w)(?:đã|sẽ|đang|phấn đấu|cần|phải|đặt mục tiêu|mục tiêu là|đề nghị|yêu cầu"
-    r"|dự kiến|đề ra mục tiêu|đặt ra mục tiêu|tiếp tục duy trì|tiếp tục)(?:\s+|$)"
+    r"|dự kiến|đề ra mục tiêu|đặt ra mục tiêu|tiếp tục duy trì|tiếp tục"
+    # `Chính phủ giao mục tiêu | tăng trưởng GRDP`, `bảo đảm mục tiêu | tăng trưởng cả nước`
+    r"|giao mục tiêu|giao chỉ tiêu|bảo đảm mục tiêu|đảm bảo mục tiêu)(?:\s+|$)"
 )
 _CLAUSE_PUNCT = ";:"
 _CLAUSE_CHARS_RE = re.compile(r"[;:()]")
@@ -103,7 +108,7 @@ _RIGHT_CONNECTOR_RE = re.compile(
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
     r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt|dự kiến"
-    r"|phấn đấu|tiếp tục|có)|đã|sẽ|nhằm|cũng|đều|góp phần|trong đó"
+    r"|phấn đấu|tiếp tục|có)|đã|sẽ|mà|nhằm|cũng|đều|góp phần|trong đó"
     r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý))(?!\w)|^\s*trở lên(?!\w)"
 )
 # `nâng tổng số xã đạt chuẩn lên 52 xã`, `số hộ cận nghèo còn 8.800 hộ`: a level verb links too
@@ -307,15 +312,19 @@ _HEADS = (
     r"|thu nhập|kim ngạch|năng suất|tổng số|tổng|số lượng"
 )
 _HEAD_START_RE = re.compile(rf"(?i)(?:{_HEADS})(?!\w)")
-# `Kinh tế của tỉnh duy trì | tốc độ tăng trưởng ...`, `Huyện X có | diện tích 120 km²`: the
-# object of a light verb that an indicator's head opens is the indicator.
+# `Kinh tế của tỉnh duy trì | tốc độ tăng trưởng ...`, `Huyện X có | diện tích 120 km²`,
+# `ngành kinh tế trọng tâm với | giá trị sản xuất tăng 5%/năm`: the object of a light verb or of
+# `với` that an indicator's head opens is the indicator.
 _LIGHT_OBJECT_RE = re.compile(
-    rf"(?i)\s(?:duy trì|giữ vững|giữ|đạt được|nâng|(?P<has>có))\s+(?=(?:{_HEADS})(?!\w))"
+    rf"(?i)\s(?:duy trì|giữ vững|giữ|đạt được|nâng cao|nâng|với|(?P<has>có))\s+"
+    rf"(?=(?:{_HEADS})(?!\w))"
 )
 # `Thu ngân sách tăng nhanh cả nhiệm kỳ đạt ...`: a change verb with its manner adverb inside
 # the phrase is a predicate of the subject before it.
 _INNER_PREDICATE_RE = re.compile(
     r"(?i)\s(?:tăng|giảm)\s+(?:nhanh|mạnh|cao|khá|đều|liên tục|ổn định)(?!\w)"
+    # `GRDP/người ... ước năm 2025 đạt chỉ tiêu ... là`: an estimated attainment is a predicate
+    r"|\s(?:ước|dự kiến)(?:\s+(?:năm\s+\d{4}|cả năm))?\s+đạt(?!\w)"
 )
 
 
@@ -329,8 +338,43 @@ def _is_place(phrase: str) -> bool:
     return all(_is_name_word(w) for w in words)
 
 
+# `chỉ tiêu chủ yếu ... mà Nghị quyết đề ra`: a relative clause after the head noun is no part
+# of the indicator (an agent is: `giá trị sản xuất ... do quận quản lý`).
+_RELATIVE_RE = re.compile(r"(?i)\smà\s")
+# `hỗ trợ sắp xếp dân cư theo Nghị quyết số 23 ngày 22/7/2021`: the legal basis of an action is
+# no part of what is measured.
+_LEGAL_BASIS_RE = re.compile(
+    r"(?i)\s(?:theo|tại)\s+(?:nghị quyết|quyết định|kế hoạch|chỉ thị|đề án|thông tư|nghị định)"
+    r"\s+số(?!\w)"
+)
+
+
+# `Trong đó, Bắc Giang cao nhất là 13,6%; Hải Phòng 12,5%`: places listed with their values name
+# the parts, not what is measured, which is the subject the sentence before stated.
+_RANK_WORDS_RE = re.compile(r"(?i)\s+(?:cao nhất|thấp nhất|nhiều nhất|ít nhất|đứng đầu|dẫn đầu)$")
+_PLACE_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:và|còn)\s+|^(?:còn)\s+", re.IGNORECASE)
+_ABBREVIATED_PLACE_RE = re.compile(r"(?:TP|Tp)\.\s?[A-ZĐ][\wĐ.]*")
+
+
+def names_places_only(phrase: str | None) -> bool:
+    """Whether a phrase is only place names (`Ninh Bình, Quảng Ninh`, `Bắc Giang cao nhất`)."""
+    if not phrase:
+        return False
+    phrase = _RANK_WORDS_RE.sub("", phrase.strip())
+    items = [i for i in _PLACE_LIST_SPLIT_RE.split(phrase) if i]
+    return bool(items) and all(
+        _ABBREVIATED_PLACE_RE.fullmatch(i)
+        or (all(_is_name_word(w) for w in i.split()) and len(i.split()) >= 2)
+        for i in items
+    )
+
+
 def _own(phrase: str) -> str:
-    """The indicator in the words right before a figure (see the two rules above)."""
+    """The indicator in the words right before a figure (see the rules above)."""
+    for cut_re in (_RELATIVE_RE, _LEGAL_BASIS_RE):
+        cut = cut_re.search(phrase)
+        if cut and clean(phrase[: cut.start()]):
+            phrase = clean(phrase[: cut.start()])
     found = list(_LIGHT_OBJECT_RE.finditer(phrase))
     # `có` takes the place's attribute (`Huyện X có diện tích`), not an indicator's own
     # (`thu ngân sách có tốc độ tăng 5-7%`)
@@ -463,6 +507,8 @@ def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = 
     # own after the last comma, the figure is said of the subject of the piece before
     own = _subject(clean(piece)) if last_empty and not continues else _own(clean(piece))
     phrase = _drop_subject(own)
+    if phrase and phrase != own:
+        phrase = clean(phrase)  # `Huyện | cũng hoàn thành ...`: the leads after the subject
     if phrase and _SHARE_TAIL_RE.search(cue_tail.strip()) and not _HEAD_START_RE.match(phrase):
         phrase = f"tỷ trọng {phrase}"  # `ngành dịch vụ chiếm tỷ trọng 60%`: the sector's share
     labelled = False

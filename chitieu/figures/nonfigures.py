@@ -109,6 +109,8 @@ _FURNITURE_NOUN_RE = re.compile(
     r"(?i)(?:bình luận|lượt xem|lượt đọc|lượt thích|lượt chia sẻ|chia sẻ|views?|comments?"
     r"|likes?|shares?)$"
 )
+# `tăng trưởng 2 con số`: the number of digits is a class of magnitude, not a measurement.
+_DIGITS_NOUN_RE = re.compile(r"(?i)con số$")
 _POP_NOUN_RE = re.compile(r"(?i)(?:dân|người dân|người|dân số)$")
 
 
@@ -150,7 +152,9 @@ def rejects(text: str, cand: Candidate) -> bool:
         # `trên 1ha đất`, `/1 ha`, `trên 1 vạn dân`: the basis of a rate, not an amount
         return True
     if cand.unit == "count" and (
-        _population_basis(before, cand) or _FURNITURE_NOUN_RE.match(cand.noun or "")
+        _population_basis(before, cand)
+        or _FURNITURE_NOUN_RE.match(cand.noun or "")
+        or _DIGITS_NOUN_RE.match(cand.noun or "")
     ):
         return True
     return cand.unit == "ratio" and _looks_like_date(text, cand)

@@ -84,7 +84,25 @@ _OUTPUT_INDICATOR_RE = re.compile(
     r"|cơ cấu))"
 )
 _SHARE_CUE_RE = re.compile(r"(?i)chiếm|bằng|tỷ trọng|tỷ lệ")
-_CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|so năm|mỗi năm|/năm)")
+_CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|cùng kỳ|so năm|mỗi năm|/năm)")
+# A second predicate right after a figure (`thu ngân sách đạt 900 tỷ đồng, đạt 130%`; `tỷ lệ
+# bao phủ đạt 93,5%, vượt 0,3%`) restates the same quantity against the plan: after an amount, a
+# bare attainment percentage is the share of the plan reached; a bare excess is over the plan.
+_ATTAIN_ONLY_RE = re.compile(
+    r"(?i)\W*(?:ước\s+)?(?:đạt|bằng)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ))?\s*"
+)
+_CLAUSE_VERB_ONLY_RE = re.compile(r"(?i)\W*(?:ước\s+)?(?:đạt|bằng|vượt)[^,;:.\d]{0,12}")
+_EXCESS_ONLY_RE = re.compile(r"(?i)\W*vượt(?:\s+(?:mức|hơn|trên|gần|khoảng))?\s*")
+# An amount (an area, an output, a budget) has no percentage of its own: reached as a bare
+# percentage, it is the share of its plan (`tổng diện tích gieo trồng đạt 101,6%`); an
+# economy's output (`giá trị sản xuất`, GRDP) is read as growth instead.
+_AMOUNT_INDICATOR_RE = re.compile(
+    r"(?i)(?:tổng\s+)?(?:diện tích|sản lượng|thu ngân sách|chi ngân sách|tổng thu|tổng chi"
+    r"|doanh thu|kim ngạch|tổng mức|tổng vốn|vốn đầu tư)(?!\w)"
+)
+# `tổng vốn cấp mới và tăng thêm là 642,9 tỷ đồng`: a change verb before the copula belongs
+# to the subject's noun phrase; the figure after `là` is its level.
+_COPULA_RE = re.compile(r"(?i)(?<!\w)là(?!\w)")
 _RANGE_FROM_RE = re.compile(r"(?i)(?<!\w)từ\s*$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
 _LEVEL_END_RE = re.compile(
@@ -102,13 +120,27 @@ _TARGET_CUE = (
     r"phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
     r"|cam kết"
     r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới"
+    # a purpose clause naming its goal (`để đạt tốc độ tăng trưởng 9%`; not `đã nỗ lực để đạt 95%
+    # kế hoạch`, whose figure is the attainment itself)
+    r"|(?:để|nhằm) đạt(?: được)?(?=\s+[^\W\d_])"
+    # the rest of the year is still ahead (`Nhiệm vụ 6 tháng cuối năm, ... đạt 100% dự toán`)
+    r"|tháng cuối năm(?:\s+\d{4})?(?=\s*,)"
+    # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
+    # adverbial (not `theo Nghị quyết số 23`, a legal basis)
+    r"|theo (?:nghị quyết|đề án|quy hoạch|chương trình)(?=\s*,)"
+    # `Nghị quyết nêu rõ, tốc độ tăng trưởng đạt 8%`: a plan document stating its content
+    r"|(?:nghị quyết|đề án|quy hoạch|kế hoạch) (?:nêu rõ|nêu|xác định|yêu cầu)"
     r"|(?:nhiệm kỳ|năm|giai đoạn|thời gian|những năm|các năm)\s+tới"
     r"|hướng đến|xác định|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
     # `Năm 2024, chỉ tiêu thu ngân sách là ...`; not `đạt/vượt/hoàn thành ... chỉ tiêu`
     r"|(?<!đạt )(?<!vượt )(?<!thành )(?<!hiện )(?<!với )(?<!bằng )(?<!các )(?<!những )"
     r"(?:chỉ tiêu|dự toán|kế hoạch(?= vốn| đầu tư| thu| chi))(?! đề ra| đặt ra| giao| thi đua| đạt"
     r"| chưa)(?=[^,;:.]*$)"
-    r"|chỉ tiêu đề ra|kế hoạch năm \d{4}|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
+    # a plan dated by its year; named at length, when it introduces its items (`Nghị quyết về
+    # kế hoạch phát triển kinh tế - xã hội năm 2025 với 25 chỉ tiêu`, `... năm 2025 gồm:`)
+    r"|chỉ tiêu đề ra|kế hoạch năm \d{4}"
+    r"|kế hoạch(?:\s+(?:[^\W\d_]+|[-–]))" + "{1,8}?" + r"\s+năm \d{4}(?=\s+(?:với|gồm)\s|\s*:)"
+    r"|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
     # a list intro naming the goals (`thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`;
     # not `Một số chỉ tiêu chủ yếu 6 tháng đầu năm:`, `các chỉ tiêu đạt được:`)
     r"|(?:chỉ tiêu|mục tiêu)(?=(?:(?!tháng đầu|đạt|kết quả|thực hiện|qua(?!\w))[^,;:.!?]){0,60}:)"
@@ -119,6 +151,9 @@ _ACTUAL_CUE = (
     r"|cùng kỳ|năm qua|nhiệm kỳ qua"
     r"|vừa qua|thời gian qua|đạt được|tính đến|lũy kế|luỹ kế|thực hiện được|trong năm qua"
     r"|thực hiện đạt|kết quả thực hiện|(?<!thực )hiện (?:mới|chỉ|đạt|đang)"
+    # a shortfall is said of a result (`nhưng 6 tháng đầu năm chỉ đạt 6,5%`; not `mới đạt`:
+    # `đảng viên mới đạt ...` is a new member)
+    r"|chỉ đạt"
 )
 _CUE_RE = re.compile(
     rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
@@ -168,6 +203,22 @@ _RESULT_CLAUSE_AFTER_RE = re.compile(
     r"(?i)[^.;:()\d]{0,60}?,\s*(?:(?:trong đó|trong số đó)\s+(?:đã\s+)?(?:thực hiện\s+)?"
     r"|đã\s+(?:thực hiện\s+)?)(?:đạt|vượt|hoàn thành)(?!\w)"
 )
+# Counted plan items described by a result verb (`có 20 chỉ tiêu đạt và vượt`, `6/25 chỉ tiêu
+# vượt KH`, `12 mục tiêu đã hoàn thành`): the relative clause says which items were achieved.
+_ITEMS_ACHIEVED_RE = re.compile(
+    r"(?i)(?:\s+(?!đã|đạt|vượt|hoàn thành)[^\W\d_]+|\s*-){0,5}\s+(?:đã\s+)?(?:thực hiện\s+)?"
+    r"(?:đạt|vượt|hoàn thành)(?!\w)"
+)
+# ... unless a goal verb governs them (`phấn đấu có 20/22 chỉ tiêu đạt và vượt`).
+_GOAL_GOVERNS_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|mục tiêu|quyết tâm|cố gắng|sẽ)(?!\w)")
+# `giao mục tiêu tăng trưởng ... cho 16 tỉnh`: the count after `cho` names who receives an
+# assigned goal; the assignment itself is an event, a result.
+_RECIPIENT_RE = re.compile(r"(?i)(?<!\w)cho\s+$")
+_ASSIGNED_GOAL_RE = re.compile(
+    r"(?i)(?<!\w)(?:giao|phân bổ|phân giao)\s+(?:các\s+)?"
+    r"(?:mục tiêu|chỉ tiêu|kế hoạch|nhiệm vụ)(?!\w)"
+)
+_RECIPIENT_WINDOW = 120
 # `đạt 80% trở lên`, `kết nạp 90 đảng viên mới trở lên`: a floor set on the figure itself, with
 # no cue before it, is a goal (results are stated as reached, not as floors); `từ 15 tiêu chí
 # trở lên` is a class of units, not a floor on a figure.
@@ -179,6 +230,7 @@ _PLAN_SPAN_RE = re.compile(
     r"(?i)(?<!\w)(?P<term>nhiệm kỳ\s+)?(?P<first>(?:19|20)\d\d)\s*[-–]\s*"
     r"(?P<last>(?:19|20)\d\d)(?!\d)"
 )
+_COMPARED_BASE_RE = re.compile(r"(?i)(?<!\w)(?:so với|so|với)\s+$")
 _CLAUSE_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-–\d])")
 # A goal word as the yardstick of a result: `vượt mục tiêu`, `so mục tiêu Đại hội`, `hoàn thành
 # vượt mức các mục tiêu Đại hội đề ra`, `đúng định hướng Nghị quyết đề ra`: the goal is named
@@ -215,10 +267,24 @@ def _is_counted(text: str, pos: int) -> bool:
 
 
 _GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
+# `vượt chỉ tiêu Chính phủ giao là 93%`, `kế hoạch đề ra là 95%`: the value a goal noun is said
+# to be (after `là`, with only words between) is the goal's own value, a level.
+_GOAL_APPOSITION_RE = re.compile(
+    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán)(?:\s+[^\W\d_]+){0,6}\s+là"
+    r"(?:\s+(?:khoảng|trên|dưới|hơn|từ))?\s*$"
+)
+_GOAL_APPOSITION_WINDOW = 80
+
+
+def is_goal_value(text: str, pos: int) -> bool:
+    """Whether the figure at `pos` is a goal's own value (see `_GOAL_APPOSITION_RE`)."""
+    return bool(_GOAL_APPOSITION_RE.search(text, max(0, pos - _GOAL_APPOSITION_WINDOW), pos))
+
+
 # Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
 # goals; adopted documents (`thông qua 6 nghị quyết`) are events, i.e. results.
 _ADOPT_RE = re.compile(
-    r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra"
+    r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra|giao|được giao"
     r"|nghị quyết(?:\s+[^\W\d_]+){0,4}\s+(?:với|gồm))\s*$"
 )
 _ADOPT_WINDOW = 50
@@ -277,13 +343,27 @@ def congress_term(text: str) -> int | None:
     return max((int(m.group("last")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
 
 
+# Verbs that report a figure as reached (not `là`, a copula stating it).
+_RESULT_VERB_RE = re.compile(
+    r"(?i)(?<!\w)(?:đạt|thực hiện|được|tăng|giảm|có|còn|thu|chi|giải ngân|hoàn thành|xây dựng"
+    r"|trồng|tạo|ước|dự kiến)(?!\w)"
+)
+_COPULA_BEFORE_RE = re.compile(r"(?i)(?<!\w)là\s*$")
+_REACHED_RE = re.compile(r"(?i)(?<!\w)(?:đạt|hoàn thành)(?!\w)")
+
+
 def report_year(text: str, spans: list[tuple[int, int]]) -> int | None:
     """The latest period a text reports results for, from sentences that open with it and
     carry a result cue: the reference year of a review that gives no date."""
     years = []
     for start, end in spans:
         m = _REPORT_OPEN_RE.match(text, start, end)
-        if m and any(c.group("actual") for c in _cues(text, m.end(), end)):
+        if m is None:
+            continue
+        cues = list(_cues(text, m.end(), end))
+        # `Năm 2024, thu ngân sách đạt 900 tỷ đồng`: a result verb and no goal word report too
+        reached = not cues and _REACHED_RE.search(text, m.end(), end)
+        if reached or any(c.group("actual") for c in cues):
             years.append(int(m.group("year") or m.group("end")))
     return max(years, default=None)
 
@@ -358,13 +438,21 @@ def measure(
     per_year: bool = False,
     is_range: bool = False,
     shared: str | None = None,
+    after_amount: bool = False,
 ) -> str:
     """`plan`, `change` or `level`. `cue_tail`: the cue words between indicator and number;
     `clause`: the clause piece before the number; `per_year`: the figure is written as a yearly
     rate (`12,5%/năm`); `shared`: the measure of the previous figure when this one is only
-    coordinated with it or restates it (`tăng lần lượt 8% và 12%`, `tương đương 1,6 triệu`)."""
+    coordinated with it or restates it (`tăng lần lượt 8% và 12%`, `tương đương 1,6 triệu`);
+    `after_amount`: the previous figure of the sentence is an amount, not a percentage."""
     if _is_plan(cue_tail, clause, after, unit):
         return "plan"
+    own = shared is not None and _CLAUSE_VERB_ONLY_RE.fullmatch(clause) is not None
+    if unit == "percent" and _bare_plan(cue_tail, after, indicator, own, after_amount):
+        return "plan"
+    copula = None if "lần lượt" in cue_tail.lower() else _last_match(_COPULA_RE, cue_tail)
+    if copula is not None:
+        cue_tail = cue_tail[copula.end() :]
     if _CHANGE_WORD_RE.search(cue_tail):
         if is_range or _AFTER_QUAL_RE.match(after):
             # `có thêm từ 6 đến 8 xã`, `tăng từ 10% trở lên`: `từ` opens a range or a bound,
@@ -380,6 +468,33 @@ def measure(
         # năm 2015` with an earlier time (a change)
         return "level" if _PEER_AFTER_RE.match(after) else "change"
     return _measure_by_indicator(cue_tail, indicator, unit, per_year)
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for m in pattern.finditer(text):
+        found = m
+    return found
+
+
+def _bare_plan(
+    cue_tail: str, after: str, indicator: str | None, follow_on: bool, after_amount: bool
+) -> bool:
+    """A bare attainment or excess percentage that names no yardstick: against the plan.
+    `follow_on`: the figure's predicate is only its verb, right after the previous figure."""
+    if _CHANGE_AFTER_RE.match(after) or _PEER_AFTER_RE.match(after):
+        return False
+    if follow_on and _EXCESS_ONLY_RE.fullmatch(cue_tail):
+        return True
+    if not _ATTAIN_ONLY_RE.fullmatch(cue_tail):
+        return False
+    if follow_on and after_amount:
+        return True
+    return bool(
+        indicator
+        and _AMOUNT_INDICATOR_RE.match(indicator)
+        and not _RATE_INDICATOR_RE.search(indicator)
+    )
 
 
 def _measure_by_indicator(cue_tail: str, indicator: str | None, unit: str, per_year: bool) -> str:
@@ -479,6 +594,21 @@ _REVIEW_PERIOD_RE = re.compile(
     r"|\d+ năm qua|nhiệm kỳ qua|vừa qua|kết quả|đạt được|đã đạt|đã thực hiện|đã hoàn thành"
     r"|ước thực hiện|ước đạt)(?!\w)"
 )
+# A sentence opening with an elapsed part of the year (`6 tháng đầu năm, GRDP tăng 7,2%`, `Quý
+# I, ...`, `Từ đầu năm đến nay, ...`) reports on it: a goal carried from the sentences before
+# (`Năm 2025, tỉnh phấn đấu tăng trưởng 8%.`) does not reach it.
+_ELAPSED_OPEN_RE = re.compile(
+    r"(?i)\W*(?:trong\s+|tính chung\s+|lũy kế\s+|luỹ kế\s+)?(?:\d{1,2}\s+tháng(?:\s+đầu năm)?"
+    r"|quý\s+[IVX\d]+|từ đầu năm(?:\s+đến nay)?|đến nay"
+    r"|(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2})(?:\s*[/-]?\s*(?:năm\s+)?\d{4})?\s*,"
+)
+
+
+def opens_with_elapsed_period(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens with an elapsed part of the year (see above)."""
+    return bool(_ELAPSED_OPEN_RE.match(text, start, start + 60))
+
+
 # Events of the meeting itself (`Đại hội bầu 35 đồng chí`, `trao tặng 15 tập thể`) are no goals.
 _EVENT_LEAD_RE = re.compile(
     r"(?i)(?<!\w)(?:bầu|bầu ra|tham dự|dự đại hội|dự hội nghị|dự kỳ họp|trao|tặng|khen thưởng"
@@ -489,8 +619,23 @@ _TERM_LEAD_RE = re.compile(
 )
 # A short heading naming the plan itself (`Phương hướng nhiệm vụ năm 2025`, `Mục tiêu đến năm
 # 2030`), not its indicators: `chỉ tiêu` also names the indicators a review reports on.
-_PLAN_HEADING_RE = re.compile(rf"(?i)\W*(?:mục tiêu|kế hoạch|{_DIRECTION_NOUNS})(?!\w)")
+_PLAN_HEADING_RE = re.compile(
+    rf"(?i)\W*(?:mục tiêu|kế hoạch|{_DIRECTION_NOUNS}"
+    # `Nhiệm vụ năm 2025`, `Nhiệm vụ trọng tâm giai đoạn 2026-2030` (dated tasks ahead)
+    r"|nhiệm vụ(?:\s+[^\W\d_]+){0,4}\s+(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4})(?!\w)"
+)
+# A figure-less sentence naming the goals as the object of a goal verb (`Năm 2025, huyện đề ra
+# các chỉ tiêu chủ yếu.`) introduces them like a list intro.
+_GOALS_NAMED_RE = re.compile(
+    r"(?i)(?<!\w)(?:đề ra|đặt ra|xác định|thông qua|thống nhất|biểu quyết)\s+(?:\d+\s+)?"
+    r"(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)[^.;:!?]*[.…]?\s*$"
+)
 _HEADING_WORDS = 12
+
+
+_AS_FOLLOWS_RE = re.compile(r"(?i)(?<!\w)như sau\s*[.:]?")
+# The end of the last full sentence in a lead-in (the first figure's own sentence starts there).
+_LAST_SENTENCE_RE = re.compile(r"[.!?]\s+(?=[^.!?]*$)")
 
 
 def lead_kind(text: str) -> str | None:
@@ -498,7 +643,18 @@ def lead_kind(text: str) -> str | None:
     opens: `target` for a lead-in naming the plan or the goals (`Các chỉ tiêu chủ yếu năm 2024
     là:`, `Nghị quyết đề ra các chỉ tiêu: ...`, `Phấn đấu đến năm 2025, ...`), `actual` for one
     that reviews (`Kết quả`, `5 năm qua`, `đã đạt`); else none."""
+    text = _AS_FOLLOWS_RE.sub(":", text)  # `các chỉ tiêu chủ yếu như sau.` intros a list
     found, end = _last_strong(text)
+    own = _LAST_SENTENCE_RE.search(text)
+    if (
+        own
+        and _TERM_LEAD_RE.match(text, own.end())
+        and not _REVIEW_PERIOD_RE.search(text, own.end())
+        and _last_strong(text[own.end() :])[0] == "target"
+    ):
+        # `Ngày 10/12, HĐND khai mạc kỳ họp. Năm 2025, tỉnh phấn đấu ...`: the first figure's
+        # own sentence opens the new year with a goal verb
+        return "target"
     if found == "actual" or _REVIEW_PERIOD_RE.search(text) or _EVENT_LEAD_RE.search(text):
         return "actual"
     if found is None and _TERM_LEAD_RE.match(text) and ":" not in text:
@@ -542,6 +698,8 @@ def section_heading_kind(text: str, title: bool = False) -> str | None:
             return "actual"
         return "target" if _SECTION_LEAD_RE.match(last) else None
     if found == "target" and not intro:
+        if not title and _GOALS_NAMED_RE.search(last) and not _REVIEW_PERIOD_RE.search(last):
+            return "target"
         return None
     return found
 
@@ -587,9 +745,17 @@ class SentenceKinds:
     """
 
     def __init__(
-        self, text: str, start: int, end: int, doc_year: int | None, term: int | None = None
+        self,
+        text: str,
+        start: int,
+        end: int,
+        doc_year: int | None,
+        term: int | None = None,
+        reported: bool = False,
     ) -> None:
         self.text, self.start, self.end, self.doc_year = text, start, end, doc_year
+        # `doc_year` is the year an undated review reports on, not a date of the article
+        self.reported = reported
         self.term = term  # last year of the term a congress article's congress opens
         self._spans: list[re.Match[str]] | None = None
         self._span_ends: list[int] = []
@@ -598,6 +764,7 @@ class SentenceKinds:
         self._horizon_only = False  # the last cue is a bare horizon, no other goal word before
         self._goal_seen = False
         self._floor = start  # cues before this were overridden: never read again
+        self.goal_named = False  # a figure read as a goal's recipient left that goal to carry
         self._years: list[re.Match[str]] | None = None
         self._year_ends: list[int] = []
         if _NOW_OPEN_RE.match(text, start, end):
@@ -669,15 +836,32 @@ class SentenceKinds:
         if (
             noun
             and _PLAN_ITEM_RE.match(noun)
+            and _ITEMS_ACHIEVED_RE.match(self.text, after_end)
+            and not _GOAL_GOVERNS_RE.search(self.text, max(self.start, pos - _ADOPT_WINDOW), pos)
+        ):
+            return "actual", True
+        if (
+            noun
+            and _PLAN_ITEM_RE.match(noun)
             and _ADOPT_RE.search(self.text, max(0, pos - _ADOPT_WINDOW), pos)
         ):
             return "target", True
+        if (
+            cue is not None
+            and cue[0] == "target"
+            and _RECIPIENT_RE.search(self.text, max(self.start, pos - 8), pos)
+            and _ASSIGNED_GOAL_RE.search(self.text, max(self.start, pos - _RECIPIENT_WINDOW), pos)
+        ):
+            self.goal_named = True  # the assigned goal still governs the sentences after it
+            return "actual", False
         after = (after_end, min(self.end, after_end + _AFTER_SPAN))
         if cue is not None and self._horizon_only and self._after_result(after, True):
             # `đến năm 2020 đạt 2.192 tỷ đồng, tăng 0,33% so với Nghị quyết`: a year reached and
             # compared with its goal is a result; so are the sentence's next figures
             self._last, self._horizon_only, self._floor = ("actual", False), False, pos
             return self._last
+        if is_goal_value(self.text, pos):
+            return "target", False
         if cue is not None:
             if cue[0] == "target" and self._before_plan(pos):
                 return "actual", False
@@ -693,7 +877,9 @@ class SentenceKinds:
         ):
             self._last = ("target", False)  # the floor sets the goal of the clauses after it
             return self._last
-        by_year = self._year_kind(pos, dateline_year) or self._term_kind(pos)
+        by_year = (
+            self._year_kind(pos, dateline_year) or self._term_kind(pos) or self._after_report(pos)
+        )
         if by_year:
             return by_year, False
         if carried:
@@ -725,6 +911,30 @@ class SentenceKinds:
             return "target" if int(year.group("year")) == self.term else None
         return None
 
+    def _after_report(self, pos: int) -> str | None:
+        """In an undated review, a year after the one it reports on (`Năm 2024, thu ngân sách
+        đạt ... . Năm 2025, thu ngân sách 1.000 tỷ đồng`) lies ahead: `target`. After the
+        article's own latest date, only when no result verb follows the year (`Ngày 10/12/2024
+        ... Tổng chi ngân sách năm 2025 là 20.000 tỷ đồng`: a figure stated, not reached)."""
+        if self.doc_year is None:
+            return None
+        self._year_kind(pos, None)  # finds the sentence's years once
+        i = bisect.bisect_right(self._year_ends, pos)
+        if not i:
+            return None
+        last = self._years[i - 1] if self._years else None
+        if last is None:
+            return None
+        start = int(last.group("start") or last.group("start2"))
+        if start <= self.doc_year:
+            return None
+        if not self.reported and (
+            _RESULT_VERB_RE.search(self.text, last.end(), pos)
+            or not _COPULA_BEFORE_RE.search(self.text, max(last.end(), pos - 12), pos)
+        ):
+            return None  # body dates may be old (`Nghị quyết số 23 ngày 22/7/2021`)
+        return "target"
+
     def _goal_base(self, m: re.Match[str]) -> bool:
         """Under a goal, a plan named after the figure is the goal's base rather than a
         yardstick of attainment when it is dated (`so với dự toán năm 2024`) or only compared
@@ -751,7 +961,8 @@ class SentenceKinds:
         clause = max(self.text.rfind(c, lo, pos) for c in ",;:")
         year = None
         for y in _CLAUSE_YEAR_RE.finditer(self.text, max(lo, clause), pos):
-            year = y
+            if not _COMPARED_BASE_RE.search(self.text, max(lo, y.start() - 10), y.start()):
+                year = y  # `so với năm 2025` names the base compared with, not the date
         return year is not None and int(year.group("year")) < first
 
     def _year_kind(self, pos: int, dateline_year: int | None) -> str | None:
