@@ -1483,3 +1483,11 @@ def test_later_year_stated_with_a_copula_is_a_goal():
         " hợp tác xã."
     )
     assert kinds(text) == ["actual"]
+
+
+def test_attainment_percentage_before_its_plan_is_a_yardstick():
+    text = (
+        "Thu ngân sách ước đạt 250 tỷ đồng, đạt 170% dự toán tỉnh giao và 145% dự toán HĐND "
+        "huyện đề ra, tăng 23% so với năm 2019; sản lượng lúa đạt 40.000 tấn, đạt 101% KH."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["actual"] * 6

@@ -240,6 +240,9 @@ _CLAUSE_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-
 _YARDSTICK_RE = re.compile(
     r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so|đúng|theo|bằng|thực hiện|hơn|cao hơn|thấp hơn"
     r"|kết quả)(?:\s+mức)?\s+(?:[^\W\d_]+\s+){0,12}$"
+    # the attainment's own percentage before the plan it is measured against (`đạt 174,7% dự
+    # toán tỉnh giao và 145,1% dự toán HĐND huyện đề ra`, `101,44% KH`)
+    r"|(?<![\d.,])\d[\d.,]*\s*%\s+(?:[^\W\d_]+\s+){0,12}$"
 )
 _YARDSTICK_WINDOW = 100
 _WORD_RUN_RE = re.compile(r"(?:[^\W\d_]+\s+)+$")
