@@ -1491,3 +1491,12 @@ def test_attainment_percentage_before_its_plan_is_a_yardstick():
         "huyện đề ra, tăng 23% so với năm 2019; sản lượng lúa đạt 40.000 tấn, đạt 101% KH."
     )
     assert [f.kind for f in extract_figures(text)] == ["actual"] * 6
+
+
+def test_rest_of_year_dating_a_plan_that_lists_its_items_is_a_goal():
+    text = (
+        "Kỳ họp đã thông qua Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội 6 tháng cuối "
+        "năm 2025 với 15 chỉ tiêu chủ yếu là: sản lượng lương thực đạt 9.000 tấn, tỷ lệ lao "
+        "động qua đào tạo đạt 80%."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target"] * 3

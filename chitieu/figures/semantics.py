@@ -124,7 +124,9 @@ _TARGET_CUE = (
     # kế hoạch`, whose figure is the attainment itself)
     r"|(?:để|nhằm) đạt(?: được)?(?=\s+[^\W\d_])"
     # the rest of the year is still ahead (`Nhiệm vụ 6 tháng cuối năm, ... đạt 100% dự toán`)
-    r"|tháng cuối năm(?:\s+\d{4})?(?=\s*,)"
+    # also when it dates a plan that introduces its items (`Nghị quyết về nhiệm vụ ... 6 tháng
+    # cuối năm 2025 với 20 chỉ tiêu chủ yếu là: ...`)
+    r"|tháng cuối năm(?:\s+\d{4})?(?=\s*,|\s+(?:với|gồm)\s)"
     # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
     # adverbial (not `theo Nghị quyết số 23`, a legal basis)
     r"|theo (?:nghị quyết|đề án|quy hoạch|chương trình)(?=\s*,)"
