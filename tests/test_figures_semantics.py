@@ -1500,3 +1500,12 @@ def test_rest_of_year_dating_a_plan_that_lists_its_items_is_a_goal():
         "động qua đào tạo đạt 80%."
     )
     assert [f.kind for f in extract_figures(text)] == ["target"] * 3
+
+
+def test_sentence_naming_the_goals_adopted_introduces_them_despite_result_framing():
+    text = (
+        "Với những kết quả khả quan trong năm 2023, các đại biểu đã thảo luận và biểu quyết "
+        "thông qua nhiều chỉ tiêu trong năm 2024. Cụ thể: GRDP tăng từ 8% - 8,5%. Thu ngân "
+        "sách đạt 10.000 tỷ đồng."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target"] * 2

@@ -570,6 +570,12 @@ def _last_strong(text: str) -> tuple[str | None, int]:
         found, strong = _cue_kind(m, text, 0, len(text))
         if strong:
             last = (found, m.end())
+    named = _GOALS_NAMED_RE.search(text, last[1])
+    if named and not _REVIEW_PERIOD_RE.search(text, named.start()):
+        # `..., các đại biểu đã thảo luận và biểu quyết thông qua nhiều chỉ tiêu trong năm
+        # 2024.`: a sentence ending by naming the goals adopted introduces them, whatever
+        # result wording (`đã`, `kết quả`) frames the adoption before it
+        last = ("target", len(text))
     return last
 
 
@@ -633,7 +639,7 @@ _PLAN_HEADING_RE = re.compile(
 # các chỉ tiêu chủ yếu.`) introduces them like a list intro.
 _GOALS_NAMED_RE = re.compile(
     r"(?i)(?<!\w)(?:đề ra|đặt ra|xác định|thông qua|thống nhất|biểu quyết)\s+(?:\d+\s+)?"
-    r"(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)[^.;:!?]*[.…]?\s*$"
+    r"(?:(?:các|những|một số|nhiều)\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)[^.;:!?]*[.…]?\s*$"
 )
 _HEADING_WORDS = 12
 
