@@ -1509,3 +1509,11 @@ def test_sentence_naming_the_goals_adopted_introduces_them_despite_result_framin
         "sách đạt 10.000 tỷ đồng."
     )
     assert [f.kind for f in extract_figures(text)] == ["target"] * 2
+
+
+def test_bracketed_goal_carries_no_kind_to_the_next_sentence():
+    text = (
+        "Sản lượng thủy sản 5 năm đạt 2,7 triệu tấn (Nghị quyết đề ra 2,8 triệu tấn). "
+        "Đến cuối năm 2020, toàn tỉnh có 42/82 xã đạt chuẩn nông thôn mới."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["actual", "target", "actual"]

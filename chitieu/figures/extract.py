@@ -159,6 +159,14 @@ def _body_start(norm: str) -> int:
     return second.start() if second else len(norm)
 
 
+_ASIDE_SPAN = 200  # how far back the bracket a figure stands in is looked for
+
+
+def _in_brackets(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` stands inside a bracket opened after `lo` and not yet closed."""
+    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos)
+
+
 class _KindCarry:
     """The kind a paragraph's strong cues carry to later sentences without cues, and the goal
     a target section carries over its paragraphs.
@@ -318,8 +326,12 @@ class _Walker:
         )
         if self.kinds.goal_named:
             self.carry.leave("target", True, s_end)  # `giao mục tiêu ... cho 16 tỉnh`
-        else:
+        elif not _in_brackets(norm, max(s_start, cand.start - _ASIDE_SPAN), cand.start):
             self.carry.leave(kind, strong, s_end)
+        else:
+            # `(Nghị quyết đề ra 2,8 triệu tấn)`: a bracketed aside (the goal a result is
+            # measured against) carries no kind to the sentences after it
+            self.carry.gap_start = s_end
         measure = _measure(norm, cand, phrase, indicator, self.prev_measure, self.prev_unit)
         return self._record(cand, si, seg_start, kind, measure, indicator)
 
