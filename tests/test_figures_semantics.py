@@ -1517,3 +1517,12 @@ def test_bracketed_goal_carries_no_kind_to_the_next_sentence():
         "Đến cuối năm 2020, toàn tỉnh có 42/82 xã đạt chuẩn nông thôn mới."
     )
     assert [f.kind for f in extract_figures(text)] == ["actual", "target", "actual"]
+
+
+def test_term_lead_with_a_weak_goal_verb_opens_a_target_section():
+    text = (
+        "Nhiệm kỳ 2020-2025 xác định các chỉ tiêu, trong đó GRDP tăng 10-11%/năm, thu ngân "
+        "sách đạt 6.400 tỷ đồng.\n\nTỷ lệ lao động qua đào tạo đạt 70%, 100% số xã đạt tiêu "
+        "chí quốc gia về y tế."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target"] * 4

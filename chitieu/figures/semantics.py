@@ -668,10 +668,13 @@ def lead_kind(text: str) -> str | None:
         return "target"
     if found == "actual" or _REVIEW_PERIOD_RE.search(text) or _EVENT_LEAD_RE.search(text):
         return "actual"
-    if found is None and _TERM_LEAD_RE.match(text) and ":" not in text:
-        # `Năm 2024, thu ngân sách đạt ...`, `Nhiệm kỳ 2020-2025, ...`: a period of its own,
-        # with no goal verb, starts a new account
-        return "actual"
+    if found is None and _TERM_LEAD_RE.match(text):
+        if _goal_cue(text):
+            return "target"  # `Nhiệm kỳ 2020-2025 xác định 18 chỉ tiêu ...`: a weak goal verb
+        if ":" not in text:
+            # `Năm 2024, thu ngân sách đạt ...`, `Nhiệm kỳ 2020-2025, ...`: a period of its own,
+            # with no goal verb, starts a new account
+            return "actual"
     if _SECTION_LEAD_RE.match(text):
         return "target"
     if found and (":" in text[end:] or _TERM_LEAD_RE.match(text)):
@@ -682,6 +685,16 @@ def lead_kind(text: str) -> str | None:
     if colon >= 0 and heading_kind(text[: colon + 1]) == "target":
         return "target"  # `Đại hội thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`
     return None
+
+
+def _goal_cue(text: str) -> bool:
+    """Whether `text` holds a goal cue, strong or not, that is neither counted nor a yardstick."""
+    return any(
+        m.group("target")
+        and not _is_counted(text, m.start())
+        and _cue_kind(m, text, 0, len(text))[0] == "target"
+        for m in _cues(text)
+    )
 
 
 def section_heading_kind(text: str, title: bool = False) -> str | None:
