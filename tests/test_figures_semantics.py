@@ -1526,3 +1526,12 @@ def test_term_lead_with_a_weak_goal_verb_opens_a_target_section():
         "chí quốc gia về y tế."
     )
     assert [f.kind for f in extract_figures(text)] == ["target"] * 4
+
+
+def test_figure_less_paragraph_of_goal_cues_only_opens_a_target_section():
+    text = (
+        "Đại hội tỉnh khai mạc sáng nay.\n\n"
+        "Đại hội xác định giai đoạn 2025-2030, xây dựng tỉnh trở thành địa phương phát triển "
+        "nhanh.\n\nTốc độ tăng trưởng GRDP bình quân đạt 10%. Quy mô GRDP 589.730 tỷ đồng."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target"] * 2

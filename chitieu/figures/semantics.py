@@ -697,6 +697,27 @@ def _goal_cue(text: str) -> bool:
     )
 
 
+# A sentence whose main verb is a goal verb right after its subject (`Đại hội xác định ...`,
+# `Tỉnh phấn đấu ...`; not a quote, not a heading).
+_GOAL_CLAUSE_RE = re.compile(r"(?i)[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s+")
+_GOAL_CLAUSE_WORDS = 6
+
+
+def _goal_only(text: str) -> bool:
+    """Whether `text` is a sentence opened by its subject and a goal verb (see above) whose
+    every cue is a goal cue, with no review wording."""
+    text = text.strip()
+    if not text.endswith((".", "…")) or len(text.split()) <= _HEADING_WORDS:
+        return False
+    cues = list(_cues(text))
+    if not cues or len(text[: cues[0].start()].split()) >= _GOAL_CLAUSE_WORDS:
+        return False
+    if not _GOAL_CLAUSE_RE.fullmatch(text, 0, cues[0].start()):
+        return False
+    kinds = {_cue_kind(m, text, 0, len(text))[0] for m in cues}
+    return kinds == {"target"} and not _REVIEW_PERIOD_RE.search(text)
+
+
 def section_heading_kind(text: str, title: bool = False) -> str | None:
     """The kind the figure-less lines before a paragraph give the section it starts: a list
     intro ending with `:` (`Mục tiêu đến năm 2025:`) or a short heading naming the plan or a
@@ -724,6 +745,11 @@ def section_heading_kind(text: str, title: bool = False) -> str | None:
     if found == "target" and not intro:
         if not title and _GOALS_NAMED_RE.search(last) and not _REVIEW_PERIOD_RE.search(last):
             return "target"
+    if found != "actual" and not intro and not title and _goal_only(last):
+        # `Đại hội xác định giai đoạn 2025-2030, xây dựng tỉnh ... trở thành ...`: a figure-less
+        # paragraph of goal cues only states the plan the figures after it spell out
+        return "target"
+    if found == "target" and not intro:
         return None
     return found
 
