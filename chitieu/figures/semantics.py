@@ -742,9 +742,14 @@ def section_heading_kind(text: str, title: bool = False) -> str | None:
         if _REVIEW_PERIOD_RE.search(last):
             return "actual"
         return "target" if _SECTION_LEAD_RE.match(last) else None
-    if found == "target" and not intro:
-        if not title and _GOALS_NAMED_RE.search(last) and not _REVIEW_PERIOD_RE.search(last):
-            return "target"
+    if (
+        found == "target"
+        and not intro
+        and not title
+        and _GOALS_NAMED_RE.search(last)
+        and not _REVIEW_PERIOD_RE.search(last)
+    ):
+        return "target"
     if found != "actual" and not intro and not title and _goal_only(last):
         # `Đại hội xác định giai đoạn 2025-2030, xây dựng tỉnh ... trở thành ...`: a figure-less
         # paragraph of goal cues only states the plan the figures after it spell out
