@@ -1535,3 +1535,8 @@ def test_figure_less_paragraph_of_goal_cues_only_opens_a_target_section():
         "nhanh.\n\nTốc độ tăng trưởng GRDP bình quân đạt 10%. Quy mô GRDP 589.730 tỷ đồng."
     )
     assert [f.kind for f in extract_figures(text)] == ["target"] * 2
+
+
+def test_counted_plan_items_named_by_their_goal_verb_are_goals():
+    assert one("Trong 18 chỉ tiêu phấn đấu, có nhiều chỉ tiêu khó.").kind == "target"
+    assert one("Tỉnh đạt và vượt 13 mục tiêu chủ yếu đề ra.").kind == "actual"

@@ -257,6 +257,12 @@ _COUNTED_PLAN_RE = re.compile(
     r"(?i)\d\s+(?:(?:nhóm\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))(?:\s+[^\W\d_]+){0,3}\s+$"
 )
 _COUNTED_WINDOW = 50
+# A goal verb modifying counted plan items (`18 chỉ tiêu phấn đấu`, `20 mục tiêu đề ra`), and a
+# result verb counting them (`đạt và vượt 13/15 mục tiêu chủ yếu đề ra`).
+_GOAL_MODIFIER_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|đề ra|đặt ra)(?!\w)")
+_ATTAINED_COUNT_RE = re.compile(
+    r"(?i)(?<!\w)(?:đạt|vượt|hoàn thành|thực hiện)(?:\s+(?:và|được|vượt|mức|có))*\s+$"
+)
 
 
 _PLAN_WORD_RE = re.compile(r"(?i)mục tiêu|chỉ tiêu|kế hoạch|dự toán|nhiệm vụ")
@@ -901,6 +907,16 @@ class SentenceKinds:
             and _ADOPT_RE.search(self.text, max(0, pos - _ADOPT_WINDOW), pos)
         ):
             return "target", True
+        if (
+            cue is None
+            and noun
+            and _PLAN_ITEM_RE.match(noun)
+            and _GOAL_MODIFIER_RE.search(noun)
+            and not _ATTAINED_COUNT_RE.search(self.text, max(self.start, pos - _ATTAIN_WINDOW), pos)
+        ):
+            # `Trong 18 chỉ tiêu phấn đấu, ...`: plan items named by their goal verb, no result
+            # verb before them, count the plan's goals
+            return "target", False
         if (
             cue is not None
             and cue[0] == "target"
