@@ -1540,3 +1540,12 @@ def test_figure_less_paragraph_of_goal_cues_only_opens_a_target_section():
 def test_counted_plan_items_named_by_their_goal_verb_are_goals():
     assert one("Trong 18 chỉ tiêu phấn đấu, có nhiều chỉ tiêu khó.").kind == "target"
     assert one("Tỉnh đạt và vượt 13 mục tiêu chủ yếu đề ra.").kind == "actual"
+
+
+def test_undated_congress_article_is_dated_by_its_congress_year():
+    text = (
+        "Khai mạc Đại hội đại biểu Đảng bộ thành phố lần thứ XVI, nhiệm kỳ 2020 - 2025.\n\n"
+        "Tỷ lệ hộ nghèo đến cuối năm 2020 dự kiến giảm còn 1,24%."
+    )
+    fig = one(text)
+    assert (fig.kind, fig.qualifier) == ("actual", "approx")

@@ -249,8 +249,11 @@ class _Walker:
         self.doc_year = max((int(y) for _, y in _DATE_YEAR_RE.findall(norm)), default=None)
         self.dateline_year = _dateline_year(norm)
         # the year cues are judged against: the article's dates, else the period it reviews
-        self.ref_year = self.doc_year or semantics.report_year(
-            norm, [(s.start, s.end) for s in self.sents]
+        # (an undated congress article: the year its congress meets)
+        self.ref_year = (
+            self.doc_year
+            or semantics.report_year(norm, [(s.start, s.end) for s in self.sents])
+            or semantics.congress_year(norm)
         )
         self.term = semantics.congress_term(norm)
         self.carry = _KindCarry()

@@ -335,7 +335,8 @@ _REPORT_OPEN_RE = re.compile(
 # An article about a congress names it and the term it opens in its lead (`Đại hội đại biểu
 # Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030`); a review mentions a congress too, as a yardstick.
 _CONGRESS_TERM_RE = re.compile(
-    r"(?i)(?<!\w)đại hội[^.\n]{0,120}?nhiệm kỳ\s+(?:19|20)\d\d\s*[-–]\s*(?P<last>(?:19|20)\d\d)"
+    r"(?i)(?<!\w)đại hội[^.\n]{0,120}?nhiệm kỳ\s+(?P<first>(?:19|20)\d\d)\s*[-–]\s*"
+    r"(?P<last>(?:19|20)\d\d)"
 )
 _REVIEW_DOC_RE = re.compile(r"(?i)sơ kết|tổng kết|giữa nhiệm kỳ|đánh giá|kiểm điểm")
 _LEAD_CHARS = 600
@@ -352,6 +353,15 @@ def congress_term(text: str) -> int | None:
     if _REVIEW_DOC_RE.search(lead):
         return None
     return max((int(m.group("last")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
+
+
+def congress_year(text: str) -> int | None:
+    """The year of the congress an undated article's lead is about: the first year of the term
+    it opens (`Đại hội ... nhiệm kỳ 2020-2025` meets in 2020)."""
+    lead = text[:_LEAD_CHARS]
+    if _REVIEW_DOC_RE.search(lead):
+        return None
+    return max((int(m.group("first")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
 
 
 # Verbs that report a figure as reached (not `là`, a copula stating it).
