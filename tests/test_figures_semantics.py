@@ -1549,3 +1549,8 @@ def test_undated_congress_article_is_dated_by_its_congress_year():
     )
     fig = one(text)
     assert (fig.kind, fig.qualifier) == ("actual", "approx")
+
+
+def test_goal_value_in_brackets_after_the_plan_noun_is_the_target():
+    text = "GRDP tăng 7,61%, vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "target"]

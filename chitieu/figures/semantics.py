@@ -281,8 +281,9 @@ _GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
 # `vượt chỉ tiêu Chính phủ giao là 93%`, `kế hoạch đề ra là 95%`: the value a goal noun is said
 # to be (after `là`, with only words between) is the goal's own value, a level.
 _GOAL_APPOSITION_RE = re.compile(
-    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán)(?:\s+[^\W\d_]+){0,6}\s+là"
-    r"(?:\s+(?:khoảng|trên|dưới|hơn|từ))?\s*$"
+    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán)(?:\s+[^\W\d_]+){0,6}"
+    # ... or in brackets right after it (`vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)`)
+    r"(?:\s+là(?:\s+(?:khoảng|trên|dưới|hơn|từ))?|\s*\()\s*$"
 )
 _GOAL_APPOSITION_WINDOW = 80
 
