@@ -1554,3 +1554,16 @@ def test_undated_congress_article_is_dated_by_its_congress_year():
 def test_goal_value_in_brackets_after_the_plan_noun_is_the_target():
     text = "GRDP tăng 7,61%, vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)."
     assert [f.kind for f in extract_figures(text)] == ["actual", "target"]
+
+
+def test_goal_word_inside_a_proper_name_is_no_cue():
+    text = "Có 2 xã đạt chuẩn (xã Phước Hậu, huyện Cần Giuộc), chiếm 54,6% số xã toàn tỉnh."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "actual"]
+
+
+def test_delegates_of_the_meeting_are_counted_there():
+    text = (
+        "Đại hội đề ra nhiệm vụ, giải pháp giai đoạn 2020 - 2025. Hội nghị được tổ chức trực "
+        "tuyến với hơn 200 đại biểu."
+    )
+    assert one(text).kind == "actual"

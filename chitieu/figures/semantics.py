@@ -257,6 +257,16 @@ _COUNTED_PLAN_RE = re.compile(
     r"(?i)\d\s+(?:(?:nhóm\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))(?:\s+[^\W\d_]+){0,3}\s+$"
 )
 _COUNTED_WINDOW = 50
+# A word followed by another word (the second's first letter is group 1).
+_TWO_WORDS_RE = re.compile(r"[^\W\d_]+\s+([^\W\d_])")
+
+
+def _is_name(text: str, pos: int) -> bool:
+    """Whether the word at `pos` and the next one are capitalised: a proper name, whatever it
+    reads as (`huyện Cần Giuộc`, `Cần Thơ`)."""
+    m = _TWO_WORDS_RE.match(text, pos)
+    return bool(m and text[pos].isupper() and m.group(1).isupper())
+_DELEGATES_RE = re.compile(r"(?i)đại biểu(?!\w)")
 # A goal verb modifying counted plan items (`18 chỉ tiêu phấn đấu`, `20 mục tiêu đề ra`), and a
 # result verb counting them (`đạt và vượt 13/15 mục tiêu chủ yếu đề ra`).
 _GOAL_MODIFIER_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|đề ra|đặt ra)(?!\w)")
@@ -876,6 +886,8 @@ class SentenceKinds:
                 continue
             if m.group("target") and _is_counted(self.text, m.start()):
                 continue  # a plan word right after a number is counted (`có 12 mục tiêu vượt`)
+            if m.group("target") and _is_name(self.text, m.start()):
+                continue  # part of a proper name (`huyện Cần Giuộc`, `Cần Thơ`)
             before, last = last, m
             self._goal_seen = self._goal_seen or bool(m.group("target"))
         if last is not None:
@@ -950,6 +962,10 @@ class SentenceKinds:
             return cue
         if self._head_end >= 0 and self._head_end <= pos <= self._head_break:
             return "target", False
+        if noun and _DELEGATES_RE.match(noun):
+            # the people at the meeting (`Hội nghị ... với hơn 200 đại biểu`) are counted
+            # there: an event, whatever goal the paragraph carries
+            return "actual", False
         # a goal carried from the paragraph or its target section outranks a comparison with
         # the same period, which plans state too
         if self._after_result(after, carried != "target", carried == "target"):
