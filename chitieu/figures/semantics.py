@@ -266,6 +266,8 @@ def _is_name(text: str, pos: int) -> bool:
     reads as (`huyện Cần Giuộc`, `Cần Thơ`)."""
     m = _TWO_WORDS_RE.match(text, pos)
     return bool(m and text[pos].isupper() and m.group(1).isupper())
+
+
 _DELEGATES_RE = re.compile(r"(?i)đại biểu(?!\w)")
 # A goal verb modifying counted plan items (`18 chỉ tiêu phấn đấu`, `20 mục tiêu đề ra`), and a
 # result verb counting them (`đạt và vượt 13/15 mục tiêu chủ yếu đề ra`).
@@ -886,7 +888,7 @@ class SentenceKinds:
                 continue
             if m.group("target") and _is_counted(self.text, m.start()):
                 continue  # a plan word right after a number is counted (`có 12 mục tiêu vượt`)
-            if m.group("target") and _is_name(self.text, m.start()):
+            if m.group("target") and " " not in m.group() and _is_name(self.text, m.start()):
                 continue  # part of a proper name (`huyện Cần Giuộc`, `Cần Thơ`)
             before, last = last, m
             self._goal_seen = self._goal_seen or bool(m.group("target"))
