@@ -1567,3 +1567,15 @@ def test_delegates_of_the_meeting_are_counted_there():
         "tuyến với hơn 200 đại biểu."
     )
     assert one(text).kind == "actual"
+
+
+def test_result_over_plan_written_as_a_ratio_is_a_ratio():
+    found = extract_figures(
+        "Giải quyết việc làm: 5.015/5.000 lao động; tổng thu ngân sách 42.999/28.000 tỷ đồng; "
+        "kim ngạch xuất khẩu 1,6 tỷ Đô la Mỹ. Ngày 30/7 khai mạc."
+    )
+    assert [(f.unit, f.value, f.denominator, f.noun) for f in found] == [
+        ("ratio", 5015, 5000, "lao động"),
+        ("ratio", 42999, 28000, "tỷ đồng"),
+        ("usd", 1.6e9, None, None),
+    ]

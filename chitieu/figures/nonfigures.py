@@ -174,7 +174,10 @@ def _looks_like_date(text: str, cand: Candidate) -> bool:
     """`30/7` is a date; `8/8 phường` and `24/24 chỉ tiêu` are ratios."""
     a, b = cand.value, cand.denominator or 0
     if a > b:
-        return True  # no count ratio has more parts than the whole
+        # no share has more parts than the whole; but result/plan written `x/y` with what it
+        # counts (`5.015/5.000 lao động`, `42.999/28.000 tỷ đồng`) is a ratio, unless it reads as
+        # a day and month
+        return not cand.noun or (a <= 31 and b <= 12)
     if cand.noun or _FRACTION_OF_RE.match(text, cand.end):
         return False  # `1/3 số xã`: a share of something, not the first of March
     return 1 <= a <= 31 and 1 <= b <= 12

@@ -37,7 +37,7 @@ PERCENT_RE = re.compile(
 CURRENCY = (
     r"(?:đồng(?!\s+(?:chí|bào|thời|nghiệp|ý|bộ|hành|loạt|đội|minh|hương|lòng|tâm|đều|dạng|nhất"
     r"|thuận|cảm|phục|ruộng|tình|chủ|khởi|xu|niên|phạm|môn|đẳng)(?!\w))"
-    r"|VNĐ|VND|vnđ|vnd|đ(?!\w)|USD|usd|đô la(?:\s+Mỹ)?|đô-la|Euro|EUR|euro)"
+    r"|VNĐ|VND|vnđ|vnd|đ(?!\w)|USD|usd|[đĐ]ô la(?:\s+[mM]ỹ)?|đô-la|Euro|EUR|euro)"
 )
 MONEY_RE = re.compile(rf"\s*(?:(?P<mult>{MULT})\s*)?(?P<cur>{CURRENCY})(?P<per>{PER})")
 # `65 tr.đ/người`, `65 trđ`, `65 tr đồng`: the abbreviated `triệu đồng`
@@ -214,6 +214,11 @@ def read_ratio(text: str, pos: int) -> Candidate | None:
     if not m:
         return _read_ratio_words(text, pos)
     noun, end = read_noun(text, m.end())
+    money = None if noun else MONEY_RE.match(text, m.end())
+    if money:
+        # `42.999/28.000 tỷ đồng`, `1.044/920 triệu USD`: result/plan written as a ratio of
+        # amounts; its noun is the unit words
+        noun, end = text[m.end() : money.end()].strip(), money.end()
     return Candidate(
         pos,
         end if noun else m.end(),
