@@ -1579,3 +1579,10 @@ def test_result_over_plan_written_as_a_ratio_is_a_ratio():
         ("ratio", 42999, 28000, "tỷ đồng"),
         ("usd", 1.6e9, None, None),
     ]
+
+
+def test_counted_change_takes_its_subject_not_its_comparison_base():
+    found = extract_figures(
+        "Tổng đàn gia súc, gia cầm đạt 293.796 con, tăng 8.396 con so với cùng kỳ năm 2021."
+    )
+    assert [f.indicator for f in found] == ["Tổng đàn gia súc, gia cầm"] * 2

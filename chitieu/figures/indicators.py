@@ -109,7 +109,9 @@ _RIGHT_CONNECTOR_RE = re.compile(
 _RIGHT_CUT_RE = re.compile(
     r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt|dự kiến"
     r"|phấn đấu|tiếp tục|có)|đã|sẽ|mà|nhằm|cũng|đều|góp phần|trong đó"
-    r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý))(?!\w)|^\s*trở lên(?!\w)"
+    r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý)"
+    # the base of a comparison is no part of what is counted (`tăng 8.396 con so với cùng kỳ`)
+    r"|(?:so với|so)\s+(?=cùng kỳ|năm|kế hoạch|dự toán|tháng|quý))|^\s*trở lên(?!\w)"
 )
 # `nâng tổng số xã đạt chuẩn lên 52 xã`, `số hộ cận nghèo còn 8.800 hộ`: a level verb links too
 _COUNT_LINK_RE = re.compile(
