@@ -1586,3 +1586,13 @@ def test_counted_change_takes_its_subject_not_its_comparison_base():
         "Tổng đàn gia súc, gia cầm đạt 293.796 con, tăng 8.396 con so với cùng kỳ năm 2021."
     )
     assert [f.indicator for f in found] == ["Tổng đàn gia súc, gia cầm"] * 2
+
+
+def test_listed_share_followed_by_its_set_names_that_set():
+    text = "Tỷ lệ lao động qua đào tạo đạt 81%, 100% khu dân cư đạt văn hóa, 5%, 6% so với cùng kỳ."
+    found = extract_figures(text)
+    assert [f.indicator for f in found][:2] == [
+        "Tỷ lệ lao động qua đào tạo",
+        "khu dân cư đạt văn hóa",
+    ]
+    assert found[2].indicator == found[1].indicator == found[3].indicator

@@ -363,7 +363,14 @@ class _Walker:
         gap = self.norm[prev.char_end : cand.start]
         phrase = indicators.Phrase(None, "", gap, True, True)
         indicator = self._respectively("", prev.indicator)
-        if how == "counted":
+        if how == "listed" and cand.unit == "percent" and "(" not in gap:
+            # `tỷ lệ lao động qua đào tạo đạt 81%, 100% khu dân cư đạt văn hóa`: a listed share
+            # followed by the set it is a share of names that set
+            next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(self.norm)
+            limit = min(max(self.sents[si].end, cand.end), next_start)
+            own = indicators.share_set(self.norm, cand.end, limit)
+            indicator = own or indicator
+        elif how == "counted":
             next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(self.norm)
             limit = min(max(self.sents[si].end, cand.end), next_start)
             indicator = indicators.right_phrase(self.norm, cand.num_end, limit) or indicator

@@ -604,6 +604,20 @@ def coordinated_items(phrase: str | None) -> list[str]:
     return [p for p in _ITEM_SPLIT_RE.split(phrase or "") if p]
 
 
+_SET_AFTER_RE = re.compile(r"\s+[^\W\d_]")
+
+
+def share_set(text: str, pos: int, limit: int) -> str | None:
+    """The set a percentage right before it is a share of (`100% khu dân cư đạt văn hóa`), or
+    None when the words after it name none (`so với cùng kỳ`, `kế hoạch`, `mỗi năm`)."""
+    if not _SET_AFTER_RE.match(text, pos, limit):
+        return None
+    right = right_phrase(text, pos, limit)
+    if not right or _NOT_A_NAME_RE.match(right) or plan_only(right):
+        return None
+    return right
+
+
 def plan_only(phrase: str | None) -> bool:
     """`kế hoạch`, `dự toán năm`: a bare plan word after a figure names no indicator."""
     return bool(phrase) and bool(_PLAN_ONLY_RE.fullmatch(phrase or ""))
