@@ -1596,3 +1596,8 @@ def test_listed_share_followed_by_its_set_names_that_set():
         "khu dân cư đạt văn hóa",
     ]
     assert found[2].indicator == found[1].indicator == found[3].indicator
+
+
+def test_ratio_of_amounts_takes_the_phrase_before_it():
+    fig = one("Tổng thu ngân sách đạt 42.999/28.000 tỷ đồng.")
+    assert (fig.unit, fig.indicator) == ("ratio", "Tổng thu ngân sách")

@@ -159,6 +159,7 @@ def _body_start(norm: str) -> int:
     return second.start() if second else len(norm)
 
 
+_MONEY_NOUN_RE = re.compile(r"(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD)\b|USD\b")
 _ASIDE_SPAN = 200  # how far back the bracket a figure stands in is looked for
 
 
@@ -480,7 +481,8 @@ def _indicator(
     own = phrase.indicator if indicators.has_words(phrase.indicator) else None
     if indicators.names_nothing(phrase.indicator):
         phrase = dataclasses.replace(phrase, indicator=None)
-    if cand.unit in ("count", "ratio"):
+    if cand.unit in ("count", "ratio") and not _MONEY_NOUN_RE.match(cand.noun or ""):
+        # (`42.999/28.000 tỷ đồng`: a ratio of amounts measures what the phrase before names)
         return _count_indicator(norm, cand, phrase, seg_start == prev_end, prev, limit), phrase
     completes = _COMPLETES_RE.search(phrase.cue_tail)
     # `chiếm 13,6% tổng số hộ`, `bằng 92% GDP bình quân cả nước`: the words after the figure
