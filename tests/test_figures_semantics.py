@@ -1601,3 +1601,10 @@ def test_listed_share_followed_by_its_set_names_that_set():
 def test_ratio_of_amounts_takes_the_phrase_before_it():
     fig = one("Tổng thu ngân sách đạt 42.999/28.000 tỷ đồng.")
     assert (fig.unit, fig.indicator) == ("ratio", "Tổng thu ngân sách")
+
+
+def test_plan_attained_against_after_a_percentage_names_no_indicator():
+    found = extract_figures(
+        "Sản lượng lương thực đạt 40.024 tấn, tăng 2,05% so với năm 2019, đạt 101,44% KH."
+    )
+    assert [f.indicator for f in found] == ["Sản lượng lương thực"] * 3

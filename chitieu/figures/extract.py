@@ -489,6 +489,8 @@ def _indicator(
     # are the base it is compared with, not what it measures
     base = bool(_BASE_CUE_RE.search(phrase.cue_tail))
     right = None if base else indicators.right_phrase(norm, cand.end, limit)
+    if not completes and indicators.plan_only(right):
+        right = None  # `đạt 101,44% KH`: the plan attained against names no indicator
     if cand.unit == "percent" and indicators.share_of(right):
         return indicators.share_of(right), phrase
     if (
