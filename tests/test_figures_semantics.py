@@ -1608,3 +1608,10 @@ def test_plan_attained_against_after_a_percentage_names_no_indicator():
         "Sản lượng lương thực đạt 40.024 tấn, tăng 2,05% so với năm 2019, đạt 101,44% KH."
     )
     assert [f.indicator for f in found] == ["Sản lượng lương thực"] * 3
+
+
+def test_goal_source_in_brackets_leaves_the_figure_to_the_subject():
+    found = extract_figures(
+        "Tổng sản lượng thủy sản 5 năm đạt 2,7 triệu tấn (Nghị quyết đề ra 2,8 triệu tấn)."
+    )
+    assert [f.indicator for f in found] == ["Tổng sản lượng thủy sản 5 năm"] * 2

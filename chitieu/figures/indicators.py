@@ -417,9 +417,17 @@ _ROMAN_RE = re.compile(r"[IVXLC]+")
 _NON_WORD_RE = re.compile(r"\W+")
 
 
+# The source a goal is stated by (`Nghị quyết đề ra 2,8 triệu tấn`): the goal of the subject
+# said before it, not an indicator of its own.
+_GOAL_SOURCE_RE = re.compile(
+    r"(?i)\W*(?:nghị quyết|kế hoạch|mục tiêu|chỉ tiêu|đề án)(?:\s+[^\W\d_]+){0,3}?"
+    r"\s+(?:đề ra|đặt ra)\W*"
+)
+
+
 def names_nothing(phrase: str | None) -> bool:
     """Whether `phrase` holds no word that can name an indicator."""
-    if not phrase or _COMPARISON_START_RE.match(phrase):
+    if not phrase or _COMPARISON_START_RE.match(phrase) or _GOAL_SOURCE_RE.fullmatch(phrase):
         return True
     for token in phrase.split():
         for word in _NON_WORD_RE.split(token):
