@@ -1615,3 +1615,8 @@ def test_goal_source_in_brackets_leaves_the_figure_to_the_subject():
         "Tổng sản lượng thủy sản 5 năm đạt 2,7 triệu tấn (Nghị quyết đề ra 2,8 triệu tấn)."
     )
     assert [f.indicator for f in found] == ["Tổng sản lượng thủy sản 5 năm"] * 2
+
+
+def test_commas_inside_a_bracket_do_not_split_the_indicator():
+    fig = one("Thu nội địa (trừ tiền sử dụng đất; thu cổ tức, lợi nhuận) là 3.568 tỉ đồng.")
+    assert fig.indicator == "Thu nội địa (trừ tiền sử dụng đất; thu cổ tức, lợi nhuận)"

@@ -257,13 +257,35 @@ _AND_RE = re.compile(r"(?i)\s(?:và|hoặc)\s")
 _LIST_HEAD_WORDS = 3
 
 
+def _split_commas(clause: str) -> list[str]:
+    """`clause` split at its commas outside brackets (`thu nội địa (trừ ...; thu cổ tức, lợi
+    nhuận ...) là`: the bracket explains the noun before it)."""
+    if "(" not in clause:
+        return clause.split(",")
+    pieces, depth, last = [], 0, 0
+    for m in _BRACKET_COMMA_RE.finditer(clause):
+        ch = m.group()
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            pieces.append(clause[last : m.start()])
+            last = m.end()
+    pieces.append(clause[last:])
+    return pieces
+
+
+_BRACKET_COMMA_RE = re.compile(r"[(),]")
+
+
 def _last_comma_piece(clause: str, first: int = 0) -> tuple[str, bool]:
     """The part after the last comma, joined over short noun lists (`dịch vụ, du lịch`).
 
     When nothing but cue words follows the last comma (`..., tăng 12%`), the piece before it is
     taken and the second value says so. Pieces before `first` are never joined.
     """
-    pieces = clause.split(",")
+    pieces = _split_commas(clause)
     last_empty = not clean(pieces[-1])
     if last_empty and len(pieces) > 1:
         pieces.pop()
