@@ -1620,3 +1620,10 @@ def test_goal_source_in_brackets_leaves_the_figure_to_the_subject():
 def test_commas_inside_a_bracket_do_not_split_the_indicator():
     fig = one("Thu nội địa (trừ tiền sử dụng đất; thu cổ tức, lợi nhuận) là 3.568 tỉ đồng.")
     assert fig.indicator == "Thu nội địa (trừ tiền sử dụng đất; thu cổ tức, lợi nhuận)"
+
+
+def test_population_reached_by_a_coverage_rate_is_its_base():
+    found = extract_figures(
+        "Bảo hiểm y tế là 2.885.885 người, tăng 29.726 người so với cùng kỳ, đạt 92,34% dân số."
+    )
+    assert [f.indicator for f in found] == ["Bảo hiểm y tế"] * 3

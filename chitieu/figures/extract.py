@@ -63,6 +63,9 @@ _HAS_TAIL_RE = re.compile(
     r"(?i)(?:^|\s)có(?:\s+(?:từ|trên|hơn|khoảng|gần|ít nhất|tối thiểu|đến|tới))*\s*$"
 )
 _BASE_CUE_RE = re.compile(r"(?i)(?<!\w)(?:chiếm|bằng)(?!\w)")
+# The population a coverage rate is a share of (`đạt 22,30% lực lượng lao động trong độ tuổi`).
+_COVERAGE_BASE_RE = re.compile(r"(?i)(?:tổng\s+)?(?:dân số|lực lượng lao động)(?!\w)")
+_REACH_TAIL_RE = re.compile(r"(?i)(?<!\w)đạt(?: tỷ lệ| mức)?$")
 _POINTS_RE = re.compile(r"(?i)điểm\s?%|điểm phần trăm")
 # `21/12/2023`, `05.07.2023`, `15-12-2023`: the article's own dates give its year.
 # The dateline: a short line near the top holding a date (`Thứ Năm, 21/12/2023 - 09:15`).
@@ -489,6 +492,13 @@ def _indicator(
     # are the base it is compared with, not what it measures
     base = bool(_BASE_CUE_RE.search(phrase.cue_tail))
     right = None if base else indicators.right_phrase(norm, cand.end, limit)
+    if (
+        cand.unit == "percent"
+        and right
+        and _COVERAGE_BASE_RE.match(right)
+        and _REACH_TAIL_RE.search(phrase.cue_tail)
+    ):
+        right = None  # `đạt 92,34% dân số`: the population covered is the base, not the figure
     if not completes and indicators.plan_only(right):
         right = None  # `đạt 101,44% KH`: the plan attained against names no indicator
     if cand.unit == "percent" and indicators.share_of(right):
