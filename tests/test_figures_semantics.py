@@ -1627,3 +1627,9 @@ def test_population_reached_by_a_coverage_rate_is_its_base():
         "Bảo hiểm y tế là 2.885.885 người, tăng 29.726 người so với cùng kỳ, đạt 92,34% dân số."
     )
     assert [f.indicator for f in found] == ["Bảo hiểm y tế"] * 3
+
+
+def test_result_verb_after_a_count_qualifies_it():
+    assert one("Toàn huyện có 47/47 xã đã đạt chuẩn nông thôn mới.").indicator == (
+        "xã đã đạt chuẩn nông thôn mới"
+    )

@@ -108,7 +108,9 @@ _RIGHT_CONNECTOR_RE = re.compile(
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
     r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt|dự kiến"
-    r"|phấn đấu|tiếp tục|có)|đã|sẽ|mà|nhằm|cũng|đều|góp phần|trong đó"
+    # (`47/47 xã đã đạt chuẩn nông thôn mới`: a result verb qualifying the count stays)
+    r"|phấn đấu|tiếp tục|có)|đã(?! đạt| được công nhận| hoàn thành)|sẽ|mà|nhằm|cũng|đều"
+    r"|góp phần|trong đó"
     r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý)"
     # the base of a comparison is no part of what is counted (`tăng 8.396 con so với cùng kỳ`)
     r"|(?:so với|so)\s+(?=cùng kỳ|năm|kế hoạch|dự toán|tháng|quý))|^\s*trở lên(?!\w)"
