@@ -1633,3 +1633,11 @@ def test_result_verb_after_a_count_qualifies_it():
     assert one("Toàn huyện có 47/47 xã đã đạt chuẩn nông thôn mới.").indicator == (
         "xã đã đạt chuẩn nông thôn mới"
     )
+
+
+def test_parts_of_an_action_programme_are_goals():
+    text = (
+        "Chương trình hành động thực hiện Nghị quyết Đại hội (nhiệm kỳ 2020 - 2025) gồm 4 nhóm "
+        "giải pháp: phát triển kinh tế; xây dựng hệ thống chính trị."
+    )
+    assert one(text).kind == "target"

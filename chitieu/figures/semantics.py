@@ -269,6 +269,15 @@ def _is_name(text: str, pos: int) -> bool:
 
 
 _DELEGATES_RE = re.compile(r"(?i)đại biểu(?!\w)")
+# The parts a plan document comprises (`Chương trình hành động ... gồm 4 nhóm giải pháp`).
+_PLAN_PART_RE = re.compile(
+    r"(?i)(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|giải pháp|chương trình|đề án|khâu)(?!\w)"
+)
+_PLAN_DOC_PARTS_RE = re.compile(
+    r"(?i)(?<!\w)(?:chương trình hành động|kế hoạch hành động|kế hoạch thực hiện)(?!\w)"
+    r"[^.;:!?]*\s(?:gồm|gồm có|bao gồm|với)\s+$"
+)
+_PLAN_DOC_WINDOW = 200
 # A goal verb modifying counted plan items (`18 chỉ tiêu phấn đấu`, `20 mục tiêu đề ra`), and a
 # result verb counting them (`đạt và vượt 13/15 mục tiêu chủ yếu đề ra`).
 _GOAL_MODIFIER_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|đề ra|đặt ra)(?!\w)")
@@ -932,6 +941,14 @@ class SentenceKinds:
             and _ADOPT_RE.search(self.text, max(0, pos - _ADOPT_WINDOW), pos)
         ):
             return "target", True
+        if (
+            noun
+            and _PLAN_PART_RE.match(noun)
+            and _PLAN_DOC_PARTS_RE.search(self.text, max(self.start, pos - _PLAN_DOC_WINDOW), pos)
+        ):
+            # `Chương trình hành động thực hiện Nghị quyết ... gồm 4 nhóm giải pháp`: the parts a
+            # plan document is made of are its goals
+            return "target", False
         if (
             cue is None
             and noun
