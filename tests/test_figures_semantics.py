@@ -1641,3 +1641,8 @@ def test_parts_of_an_action_programme_are_goals():
         "giải pháp: phát triển kinh tế; xây dựng hệ thống chính trị."
     )
     assert one(text).kind == "target"
+
+
+def test_change_verb_with_its_yearly_average_is_the_cue():
+    fig = one("Tổng giá trị sản xuất tăng bình quân hằng năm 16,17%.")
+    assert (fig.measure, fig.indicator) == ("change", "Tổng giá trị sản xuất")

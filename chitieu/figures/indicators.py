@@ -26,6 +26,9 @@ _CUE_WORDS = (
     r"đạt được|đạt mức|đạt tỷ lệ|đạt|ước đạt|ước thực hiện|ước tính|ước|là|chiếm tỷ lệ"
     r"|chiếm tỷ trọng|chiếm|tỷ lệ|bằng|vượt|tăng thêm|tăng bình quân|giảm bình quân|tăng lên"
     r"|giảm xuống"
+    # `Tổng giá trị sản xuất tăng bình quân hằng năm 16,17%`: the verb with its yearly average
+    r"|tăng bình quân hằng năm|tăng bình quân hàng năm|tăng bình quân mỗi năm"
+    r"|giảm bình quân hằng năm|giảm bình quân hàng năm|giảm bình quân mỗi năm"
     r"|tăng|giảm|thêm|có thêm|có|gồm|với|lên|xuống|chỉ còn"
     r"|còn|ở mức|mức|khoảng|trên|dưới|hơn|gần|xấp xỉ|ít nhất|tối thiểu|tối đa|không quá|từ|cho"
     r"|tại|vào|của|đến|tới|luôn|thực hiện"
