@@ -1646,3 +1646,8 @@ def test_parts_of_an_action_programme_are_goals():
 def test_change_verb_with_its_yearly_average_is_the_cue():
     fig = one("Tổng giá trị sản xuất tăng bình quân hằng năm 16,17%.")
     assert (fig.measure, fig.indicator) == ("change", "Tổng giá trị sản xuất")
+
+
+def test_change_verb_before_the_figures_own_predicate_is_the_subjects():
+    found = extract_figures("Tổng thu ngân sách 6 tháng đầu năm giảm, ước đạt 5.792 tỉ đồng.")
+    assert found[0].measure == "level"

@@ -104,6 +104,7 @@ _AMOUNT_INDICATOR_RE = re.compile(
 # to the subject's noun phrase; the figure after `là` is its level.
 _COPULA_RE = re.compile(r"(?i)(?<!\w)là(?!\w)")
 _RANGE_FROM_RE = re.compile(r"(?i)(?<!\w)từ\s*$")
+_OWN_PREDICATE_RE = re.compile(r"(?i),\s*(?:ước\s+)?(?:đạt|là)(?:\s+(?:khoảng|trên|gần|hơn))?\s*$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
 _LEVEL_END_RE = re.compile(
     r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng|từ)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
@@ -496,6 +497,11 @@ def measure(
     copula = None if "lần lượt" in cue_tail.lower() else _last_match(_COPULA_RE, cue_tail)
     if copula is not None:
         cue_tail = cue_tail[copula.end() :]
+    own_verb = _OWN_PREDICATE_RE.search(cue_tail)
+    if own_verb:
+        # `tổng thu ... giảm, ước đạt 5.792 tỉ đồng`: the figure has a predicate of its own
+        # after the comma; the change verb before it is said of the subject, not of the figure
+        cue_tail = cue_tail[own_verb.start() + 1 :]
     if _CHANGE_WORD_RE.search(cue_tail):
         if is_range or _AFTER_QUAL_RE.match(after):
             # `có thêm từ 6 đến 8 xã`, `tăng từ 10% trở lên`: `từ` opens a range or a bound,
