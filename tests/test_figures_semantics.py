@@ -1651,3 +1651,9 @@ def test_change_verb_with_its_yearly_average_is_the_cue():
 def test_change_verb_before_the_figures_own_predicate_is_the_subjects():
     found = extract_figures("Tổng thu ngân sách 6 tháng đầu năm giảm, ước đạt 5.792 tỉ đồng.")
     assert found[0].measure == "level"
+
+
+def test_rank_with_its_ordinal_word_elided_is_no_figure():
+    text = "Tỉnh xếp thứ 14/63 địa phương cả nước, thứ 02/14 vùng và 1/5 tỉnh trọng điểm."
+    assert extract_figures(text) == []
+    assert len(extract_figures("Có 38/42 trường và 8/8 phường đạt chuẩn.")) == 2

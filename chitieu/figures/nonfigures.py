@@ -96,6 +96,9 @@ def _id_prefix(before: str) -> bool:
     )
 
 
+# A rank `thứ N/M` and the words after it, up to a `và` or comma the next number follows.
+_ELIDED_RANK_RE = re.compile(r"(?i)(?<!\w)thứ\s*\d+\s*/\s*\d+[^.;:!?\d]*(?:,|\svà)\s*$")
+_RANK_WINDOW = 120
 _FRACTION_OF_RE = re.compile(r"(?i)\s+(?:số|tổng số|trong số|các|những|dân số|diện tích)\s")
 _AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|/)\s*$")
 # `Số bác sĩ trên 10.000 dân đạt 12,5`: a round population after `trên`/`mỗi` following a noun
@@ -147,6 +150,11 @@ def rejects(text: str, cand: Candidate) -> bool:
     """True when the words around `cand` show it is not a measurement."""
     before = text[max(0, cand.start - 40) : cand.start]
     if cand.unit in ("count", "ratio") and _id_prefix(before):
+        return True
+    if cand.unit == "ratio" and _ELIDED_RANK_RE.search(
+        text, max(0, cand.start - _RANK_WINDOW), cand.start
+    ):
+        # `xếp thứ 14/63 ..., thứ 02/14 ... và 1/5 tỉnh`: a rank with its `thứ` elided
         return True
     if cand.unit in ("quantity", "count") and cand.value == 1 and _AREA_BASIS_RE.search(before):
         # `trên 1ha đất`, `/1 ha`, `trên 1 vạn dân`: the basis of a rate, not an amount
