@@ -1657,3 +1657,10 @@ def test_rank_with_its_ordinal_word_elided_is_no_figure():
     text = "Tỉnh xếp thứ 14/63 địa phương cả nước, thứ 02/14 vùng và 1/5 tỉnh trọng điểm."
     assert extract_figures(text) == []
     assert len(extract_figures("Có 38/42 trường và 8/8 phường đạt chuẩn.")) == 2
+
+
+def test_estimate_framing_a_period_governs_every_figure_after_it():
+    text = "Ước năm 2020, công nghiệp - xây dựng chiếm 57,7%, thương mại - dịch vụ chiếm 38%."
+    assert [f.qualifier for f in extract_figures(text)] == ["approx", "approx"]
+    text = "Ước đạt 23.850 tỷ đồng, bằng 123,7% dự toán."
+    assert [f.qualifier for f in extract_figures(text)] == ["approx", "eq"]

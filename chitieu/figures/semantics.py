@@ -452,6 +452,13 @@ _ESTIMATE_RE = re.compile(
 
 
 _FORECAST_RE = re.compile(r"(?i)(?<!\w)dự kiến(?!\w)")
+# `ước` framing a period as an adverbial (`ước năm 2020, ...`, `Ước cả năm, ...`): an estimate
+# of everything the sentence says after it, however many figures.
+_ESTIMATE_FRAME_RE = re.compile(
+    r"(?i)(?<!\w)ước(?:\s+tính)?\s+(?:năm\s+\d{4}|cả năm(?:\s+\d{4})?|\d{1,2}\s+tháng"
+    r"(?:\s+(?:đầu\s+)?năm)?(?:\s+\d{4})?)\s*,[^.;!?\n]*$"
+)
+_FRAME_WINDOW = 300
 
 
 def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
@@ -461,6 +468,8 @@ def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
     a goal it states the plan."""
     if _ESTIMATE_RE.search(text, start, end):
         return True
+    if _ESTIMATE_FRAME_RE.search(text, max(0, start - _FRAME_WINDOW), end):
+        return True  # `ước năm 2020, công nghiệp chiếm 57,7%, dịch vụ chiếm 38%`: all of it
     return kind == "actual" and bool(_FORECAST_RE.search(text, start, end))
 
 
