@@ -1664,3 +1664,9 @@ def test_estimate_framing_a_period_governs_every_figure_after_it():
     assert [f.qualifier for f in extract_figures(text)] == ["approx", "approx"]
     text = "Ước đạt 23.850 tỷ đồng, bằng 123,7% dự toán."
     assert [f.qualifier for f in extract_figures(text)] == ["approx", "eq"]
+
+
+def test_bare_million_said_of_money_is_vnd():
+    fig = one("Thu nhập bình quân đầu người đạt 72 triệu; dân số tăng.")
+    assert (fig.unit, fig.value) == ("vnd", 72_000_000)
+    assert extract_figures("Dân số toàn tỉnh đạt 1,2 triệu.") == []

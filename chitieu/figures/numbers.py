@@ -206,7 +206,23 @@ def _count_after(text: str, pos: int) -> tuple[str, int, float, str | None] | No
     if m and m.group("mult").split()[-1] in ("tỷ", "tỉ"):
         # A bare `tỷ` after a number is money in these reports (`đạt 3.594 tỷ`).
         return "vnd", m.end(), factor, None
+    if (
+        m
+        and m.group("mult").split()[-1] == "triệu"
+        and _MONEY_SUBJECT_RE.search(text, max(0, pos - _MONEY_SUBJECT_WINDOW), pos)
+    ):
+        # a bare `triệu` said of an amount of money (`Thu nhập bình quân đầu người đạt 72
+        # triệu`) is millions of đồng
+        return "vnd", m.end(), factor, None
     return None
+
+
+# Subjects that are amounts of money, with the figure in their own clause.
+_MONEY_SUBJECT_RE = re.compile(
+    r"(?i)(?<!\w)(?:thu nhập|thu ngân sách|tổng thu|tổng chi|chi ngân sách|doanh thu|lợi nhuận"
+    r"|vốn đầu tư|tổng vốn|giá trị sản phẩm|giá trị sản xuất)(?!\w)[^,;:.()\d]*\d[\d.,]*$"
+)
+_MONEY_SUBJECT_WINDOW = 80
 
 
 def read_ratio(text: str, pos: int) -> Candidate | None:
