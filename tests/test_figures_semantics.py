@@ -1670,3 +1670,8 @@ def test_bare_million_said_of_money_is_vnd():
     fig = one("Thu nhập bình quân đầu người đạt 72 triệu; dân số tăng.")
     assert (fig.unit, fig.value) == ("vnd", 72_000_000)
     assert extract_figures("Dân số toàn tỉnh đạt 1,2 triệu.") == []
+
+
+def test_count_after_với_names_its_own_noun():
+    text = "Hội nghị được tổ chức trực tuyến từ huyện đến các xã với hơn 200 đại biểu."
+    assert one(text).indicator == "đại biểu"

@@ -120,7 +120,7 @@ _RIGHT_CUT_RE = re.compile(
 )
 # `nâng tổng số xã đạt chuẩn lên 52 xã`, `số hộ cận nghèo còn 8.800 hộ`: a level verb links too
 _COUNT_LINK_RE = re.compile(
-    r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|với|tăng|giảm|thêm|lên|xuống|còn)\s*$"
+    r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|tăng|giảm|thêm|lên|xuống|còn)\s*$"
 )
 
 
