@@ -1675,3 +1675,8 @@ def test_bare_million_said_of_money_is_vnd():
 def test_count_after_với_names_its_own_noun():
     text = "Hội nghị được tổ chức trực tuyến từ huyện đến các xã với hơn 200 đại biểu."
     assert one(text).indicator == "đại biểu"
+
+
+def test_whole_of_a_place_names_nothing():
+    fig = one("Đến cuối năm 2020, bình quân toàn tỉnh Cà Mau đạt 16,2 tiêu chí/xã.")
+    assert fig.indicator == "tiêu chí/xã"
