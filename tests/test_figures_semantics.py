@@ -1680,3 +1680,8 @@ def test_count_after_với_names_its_own_noun():
 def test_whole_of_a_place_names_nothing():
     fig = one("Đến cuối năm 2020, bình quân toàn tỉnh Cà Mau đạt 16,2 tiêu chí/xã.")
     assert fig.indicator == "tiêu chí/xã"
+
+
+def test_demonstrative_subject_names_nothing():
+    fig = one("Đây là 5 xã đầu tiên của tỉnh được công nhận nông thôn mới kiểu mẫu.")
+    assert fig.indicator.startswith("xã đầu tiên")

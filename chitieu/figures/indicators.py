@@ -434,7 +434,7 @@ def _after_aux(phrase: str) -> str:
 # `bình quân 5 năm`, `(2021)`, `tỉ lệ`) leaves the figure to the subject it is said of.
 _EMPTY_TEXT = """cao thấp nhanh chậm mạnh mẽ khá tốt ổn định tích cực đáng kể liên tục tiếp bình
     quân trung chung rất nhất năm tháng quý giai đoạn nhiệm kỳ thời cả hằng hàng mỗi nay riêng đầu
-    cuối hết giữa trọng tỉ suất con lần trưởng toàn"""
+    cuối hết giữa trọng tỉ suất con lần trưởng toàn đây"""
 _EMPTY_WORDS = frozenset(w for cue in _CUE_SET for w in cue.split()) | frozenset(
     _EMPTY_TEXT.split()
 )
