@@ -163,6 +163,7 @@ def _body_start(norm: str) -> int:
 
 
 _MONEY_NOUN_RE = re.compile(r"(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD)\b|USD\b")
+_SET_AFTER_RE = re.compile(r" [^\W\d_]")  # a word right after the figure
 _ASIDE_SPAN = 200  # how far back the bracket a figure stands in is looked for
 
 
@@ -367,7 +368,12 @@ class _Walker:
         gap = self.norm[prev.char_end : cand.start]
         phrase = indicators.Phrase(None, "", gap, True, True)
         indicator = self._respectively("", prev.indicator)
-        if how == "listed" and cand.unit == "percent" and "(" not in gap:
+        if (
+            how == "listed"
+            and cand.unit == "percent"
+            and _SET_AFTER_RE.match(self.norm, cand.end)
+            and "(" not in gap
+        ):
             # `tỷ lệ lao động qua đào tạo đạt 81%, 100% khu dân cư đạt văn hóa`: a listed share
             # followed by the set it is a share of names that set
             next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(self.norm)

@@ -151,8 +151,11 @@ def rejects(text: str, cand: Candidate) -> bool:
     before = text[max(0, cand.start - 40) : cand.start]
     if cand.unit in ("count", "ratio") and _id_prefix(before):
         return True
-    if cand.unit == "ratio" and _ELIDED_RANK_RE.search(
-        text, max(0, cand.start - _RANK_WINDOW), cand.start
+    lo = max(0, cand.start - _RANK_WINDOW)
+    if (
+        cand.unit == "ratio"
+        and text.find("thứ", lo, cand.start) >= 0
+        and _ELIDED_RANK_RE.search(text, lo, cand.start)
     ):
         # `xếp thứ 14/63 ..., thứ 02/14 ... và 1/5 tỉnh`: a rank with its `thứ` elided
         return True
