@@ -1483,3 +1483,205 @@ def test_later_year_stated_with_a_copula_is_a_goal():
         " hợp tác xã."
     )
     assert kinds(text) == ["actual"]
+
+
+def test_attainment_percentage_before_its_plan_is_a_yardstick():
+    text = (
+        "Thu ngân sách ước đạt 250 tỷ đồng, đạt 170% dự toán tỉnh giao và 145% dự toán HĐND "
+        "huyện đề ra, tăng 23% so với năm 2019; sản lượng lúa đạt 40.000 tấn, đạt 101% KH."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["actual"] * 6
+
+
+def test_rest_of_year_dating_a_plan_that_lists_its_items_is_a_goal():
+    text = (
+        "Kỳ họp đã thông qua Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội 6 tháng cuối "
+        "năm 2025 với 15 chỉ tiêu chủ yếu là: sản lượng lương thực đạt 9.000 tấn, tỷ lệ lao "
+        "động qua đào tạo đạt 80%."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target"] * 3
+
+
+def test_sentence_naming_the_goals_adopted_introduces_them_despite_result_framing():
+    text = (
+        "Với những kết quả khả quan trong năm 2023, các đại biểu đã thảo luận và biểu quyết "
+        "thông qua nhiều chỉ tiêu trong năm 2024. Cụ thể: GRDP tăng từ 8% - 8,5%. Thu ngân "
+        "sách đạt 10.000 tỷ đồng."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target"] * 2
+
+
+def test_bracketed_goal_carries_no_kind_to_the_next_sentence():
+    text = (
+        "Sản lượng thủy sản 5 năm đạt 2,7 triệu tấn (Nghị quyết đề ra 2,8 triệu tấn). "
+        "Đến cuối năm 2020, toàn tỉnh có 42/82 xã đạt chuẩn nông thôn mới."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["actual", "target", "actual"]
+
+
+def test_term_lead_with_a_weak_goal_verb_opens_a_target_section():
+    text = (
+        "Nhiệm kỳ 2020-2025 xác định các chỉ tiêu, trong đó GRDP tăng 10-11%/năm, thu ngân "
+        "sách đạt 6.400 tỷ đồng.\n\nTỷ lệ lao động qua đào tạo đạt 70%, 100% số xã đạt tiêu "
+        "chí quốc gia về y tế."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target"] * 4
+
+
+def test_figure_less_paragraph_of_goal_cues_only_opens_a_target_section():
+    text = (
+        "Đại hội tỉnh khai mạc sáng nay.\n\n"
+        "Đại hội xác định giai đoạn 2025-2030, xây dựng tỉnh trở thành địa phương phát triển "
+        "nhanh.\n\nTốc độ tăng trưởng GRDP bình quân đạt 10%. Quy mô GRDP 589.730 tỷ đồng."
+    )
+    assert [f.kind for f in extract_figures(text)] == ["target"] * 2
+
+
+def test_counted_plan_items_named_by_their_goal_verb_are_goals():
+    assert one("Trong 18 chỉ tiêu phấn đấu, có nhiều chỉ tiêu khó.").kind == "target"
+    assert one("Tỉnh đạt và vượt 13 mục tiêu chủ yếu đề ra.").kind == "actual"
+
+
+def test_undated_congress_article_is_dated_by_its_congress_year():
+    text = (
+        "Khai mạc Đại hội đại biểu Đảng bộ thành phố lần thứ XVI, nhiệm kỳ 2020 - 2025.\n\n"
+        "Tỷ lệ hộ nghèo đến cuối năm 2020 dự kiến giảm còn 1,24%."
+    )
+    fig = one(text)
+    assert (fig.kind, fig.qualifier) == ("actual", "approx")
+
+
+def test_goal_value_in_brackets_after_the_plan_noun_is_the_target():
+    text = "GRDP tăng 7,61%, vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "target"]
+
+
+def test_goal_word_inside_a_proper_name_is_no_cue():
+    text = "Có 2 xã đạt chuẩn (xã Phước Hậu, huyện Cần Giuộc), chiếm 54,6% số xã toàn tỉnh."
+    assert [f.kind for f in extract_figures(text)] == ["actual", "actual"]
+
+
+def test_delegates_of_the_meeting_are_counted_there():
+    text = (
+        "Đại hội đề ra nhiệm vụ, giải pháp giai đoạn 2020 - 2025. Hội nghị được tổ chức trực "
+        "tuyến với hơn 200 đại biểu."
+    )
+    assert one(text).kind == "actual"
+
+
+def test_result_over_plan_written_as_a_ratio_is_a_ratio():
+    found = extract_figures(
+        "Giải quyết việc làm: 5.015/5.000 lao động; tổng thu ngân sách 42.999/28.000 tỷ đồng; "
+        "kim ngạch xuất khẩu 1,6 tỷ Đô la Mỹ. Ngày 30/7 khai mạc."
+    )
+    assert [(f.unit, f.value, f.denominator, f.noun) for f in found] == [
+        ("ratio", 5015, 5000, "lao động"),
+        ("ratio", 42999, 28000, "tỷ đồng"),
+        ("usd", 1.6e9, None, None),
+    ]
+
+
+def test_counted_change_takes_its_subject_not_its_comparison_base():
+    found = extract_figures(
+        "Tổng đàn gia súc, gia cầm đạt 293.796 con, tăng 8.396 con so với cùng kỳ năm 2021."
+    )
+    assert [f.indicator for f in found] == ["Tổng đàn gia súc, gia cầm"] * 2
+
+
+def test_listed_share_followed_by_its_set_names_that_set():
+    text = "Tỷ lệ lao động qua đào tạo đạt 81%, 100% khu dân cư đạt văn hóa, 5%, 6% so với cùng kỳ."
+    found = extract_figures(text)
+    assert [f.indicator for f in found][:2] == [
+        "Tỷ lệ lao động qua đào tạo",
+        "khu dân cư đạt văn hóa",
+    ]
+    assert found[2].indicator == found[1].indicator == found[3].indicator
+
+
+def test_ratio_of_amounts_takes_the_phrase_before_it():
+    fig = one("Tổng thu ngân sách đạt 42.999/28.000 tỷ đồng.")
+    assert (fig.unit, fig.indicator) == ("ratio", "Tổng thu ngân sách")
+
+
+def test_plan_attained_against_after_a_percentage_names_no_indicator():
+    found = extract_figures(
+        "Sản lượng lương thực đạt 40.024 tấn, tăng 2,05% so với năm 2019, đạt 101,44% KH."
+    )
+    assert [f.indicator for f in found] == ["Sản lượng lương thực"] * 3
+
+
+def test_goal_source_in_brackets_leaves_the_figure_to_the_subject():
+    found = extract_figures(
+        "Tổng sản lượng thủy sản 5 năm đạt 2,7 triệu tấn (Nghị quyết đề ra 2,8 triệu tấn)."
+    )
+    assert [f.indicator for f in found] == ["Tổng sản lượng thủy sản 5 năm"] * 2
+
+
+def test_commas_inside_a_bracket_do_not_split_the_indicator():
+    fig = one("Thu nội địa (trừ tiền sử dụng đất; thu cổ tức, lợi nhuận) là 3.568 tỉ đồng.")
+    assert fig.indicator == "Thu nội địa (trừ tiền sử dụng đất; thu cổ tức, lợi nhuận)"
+
+
+def test_population_reached_by_a_coverage_rate_is_its_base():
+    found = extract_figures(
+        "Bảo hiểm y tế là 2.885.885 người, tăng 29.726 người so với cùng kỳ, đạt 92,34% dân số."
+    )
+    assert [f.indicator for f in found] == ["Bảo hiểm y tế"] * 3
+
+
+def test_result_verb_after_a_count_qualifies_it():
+    assert one("Toàn huyện có 47/47 xã đã đạt chuẩn nông thôn mới.").indicator == (
+        "xã đã đạt chuẩn nông thôn mới"
+    )
+
+
+def test_parts_of_an_action_programme_are_goals():
+    text = (
+        "Chương trình hành động thực hiện Nghị quyết Đại hội (nhiệm kỳ 2020 - 2025) gồm 4 nhóm "
+        "giải pháp: phát triển kinh tế; xây dựng hệ thống chính trị."
+    )
+    assert one(text).kind == "target"
+
+
+def test_change_verb_with_its_yearly_average_is_the_cue():
+    fig = one("Tổng giá trị sản xuất tăng bình quân hằng năm 16,17%.")
+    assert (fig.measure, fig.indicator) == ("change", "Tổng giá trị sản xuất")
+
+
+def test_change_verb_before_the_figures_own_predicate_is_the_subjects():
+    found = extract_figures("Tổng thu ngân sách 6 tháng đầu năm giảm, ước đạt 5.792 tỉ đồng.")
+    assert found[0].measure == "level"
+
+
+def test_rank_with_its_ordinal_word_elided_is_no_figure():
+    text = "Tỉnh xếp thứ 14/63 địa phương cả nước, thứ 02/14 vùng và 1/5 tỉnh trọng điểm."
+    assert extract_figures(text) == []
+    assert len(extract_figures("Có 38/42 trường và 8/8 phường đạt chuẩn.")) == 2
+
+
+def test_estimate_framing_a_period_governs_every_figure_after_it():
+    text = "Ước năm 2020, công nghiệp - xây dựng chiếm 57,7%, thương mại - dịch vụ chiếm 38%."
+    assert [f.qualifier for f in extract_figures(text)] == ["approx", "approx"]
+    text = "Ước đạt 23.850 tỷ đồng, bằng 123,7% dự toán."
+    assert [f.qualifier for f in extract_figures(text)] == ["approx", "eq"]
+
+
+def test_bare_million_said_of_money_is_vnd():
+    fig = one("Thu nhập bình quân đầu người đạt 72 triệu; dân số tăng.")
+    assert (fig.unit, fig.value) == ("vnd", 72_000_000)
+    assert extract_figures("Dân số toàn tỉnh đạt 1,2 triệu.") == []
+
+
+def test_count_after_với_names_its_own_noun():
+    text = "Hội nghị được tổ chức trực tuyến từ huyện đến các xã với hơn 200 đại biểu."
+    assert one(text).indicator == "đại biểu"
+
+
+def test_whole_of_a_place_names_nothing():
+    fig = one("Đến cuối năm 2020, bình quân toàn tỉnh Cà Mau đạt 16,2 tiêu chí/xã.")
+    assert fig.indicator == "tiêu chí/xã"
+
+
+def test_demonstrative_subject_names_nothing():
+    fig = one("Đây là 5 xã đầu tiên của tỉnh được công nhận nông thôn mới kiểu mẫu.")
+    assert fig.indicator.startswith("xã đầu tiên")

@@ -63,6 +63,9 @@ _HAS_TAIL_RE = re.compile(
     r"(?i)(?:^|\s)có(?:\s+(?:từ|trên|hơn|khoảng|gần|ít nhất|tối thiểu|đến|tới))*\s*$"
 )
 _BASE_CUE_RE = re.compile(r"(?i)(?<!\w)(?:chiếm|bằng)(?!\w)")
+# The population a coverage rate is a share of (`đạt 22,30% lực lượng lao động trong độ tuổi`).
+_COVERAGE_BASE_RE = re.compile(r"(?i)(?:tổng\s+)?(?:dân số|lực lượng lao động)(?!\w)")
+_REACH_TAIL_RE = re.compile(r"(?i)(?<!\w)đạt(?: tỷ lệ| mức)?$")
 _POINTS_RE = re.compile(r"(?i)điểm\s?%|điểm phần trăm")
 # `21/12/2023`, `05.07.2023`, `15-12-2023`: the article's own dates give its year.
 # The dateline: a short line near the top holding a date (`Thứ Năm, 21/12/2023 - 09:15`).
@@ -159,6 +162,16 @@ def _body_start(norm: str) -> int:
     return second.start() if second else len(norm)
 
 
+_MONEY_NOUN_RE = re.compile(r"(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD)\b|USD\b")
+_SET_AFTER_RE = re.compile(r" [^\W\d_]")  # a word right after the figure
+_ASIDE_SPAN = 200  # how far back the bracket a figure stands in is looked for
+
+
+def _in_brackets(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` stands inside a bracket opened after `lo` and not yet closed."""
+    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos)
+
+
 class _KindCarry:
     """The kind a paragraph's strong cues carry to later sentences without cues, and the goal
     a target section carries over its paragraphs.
@@ -241,8 +254,11 @@ class _Walker:
         self.doc_year = max((int(y) for _, y in _DATE_YEAR_RE.findall(norm)), default=None)
         self.dateline_year = _dateline_year(norm)
         # the year cues are judged against: the article's dates, else the period it reviews
-        self.ref_year = self.doc_year or semantics.report_year(
-            norm, [(s.start, s.end) for s in self.sents]
+        # (an undated congress article: the year its congress meets)
+        self.ref_year = (
+            self.doc_year
+            or semantics.report_year(norm, [(s.start, s.end) for s in self.sents])
+            or semantics.congress_year(norm)
         )
         self.term = semantics.congress_term(norm)
         self.carry = _KindCarry()
@@ -318,8 +334,12 @@ class _Walker:
         )
         if self.kinds.goal_named:
             self.carry.leave("target", True, s_end)  # `giao mục tiêu ... cho 16 tỉnh`
-        else:
+        elif not _in_brackets(norm, max(s_start, cand.start - _ASIDE_SPAN), cand.start):
             self.carry.leave(kind, strong, s_end)
+        else:
+            # `(Nghị quyết đề ra 2,8 triệu tấn)`: a bracketed aside (the goal a result is
+            # measured against) carries no kind to the sentences after it
+            self.carry.gap_start = s_end
         measure = _measure(norm, cand, phrase, indicator, self.prev_measure, self.prev_unit)
         return self._record(cand, si, seg_start, kind, measure, indicator)
 
@@ -348,7 +368,19 @@ class _Walker:
         gap = self.norm[prev.char_end : cand.start]
         phrase = indicators.Phrase(None, "", gap, True, True)
         indicator = self._respectively("", prev.indicator)
-        if how == "counted":
+        if (
+            how == "listed"
+            and cand.unit == "percent"
+            and _SET_AFTER_RE.match(self.norm, cand.end)
+            and "(" not in gap
+        ):
+            # `tỷ lệ lao động qua đào tạo đạt 81%, 100% khu dân cư đạt văn hóa`: a listed share
+            # followed by the set it is a share of names that set
+            next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(self.norm)
+            limit = min(max(self.sents[si].end, cand.end), next_start)
+            own = indicators.share_set(self.norm, cand.end, limit)
+            indicator = own or indicator
+        elif how == "counted":
             next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(self.norm)
             limit = min(max(self.sents[si].end, cand.end), next_start)
             indicator = indicators.right_phrase(self.norm, cand.num_end, limit) or indicator
@@ -458,13 +490,23 @@ def _indicator(
     own = phrase.indicator if indicators.has_words(phrase.indicator) else None
     if indicators.names_nothing(phrase.indicator):
         phrase = dataclasses.replace(phrase, indicator=None)
-    if cand.unit in ("count", "ratio"):
+    if cand.unit in ("count", "ratio") and not _MONEY_NOUN_RE.match(cand.noun or ""):
+        # (`42.999/28.000 tỷ đồng`: a ratio of amounts measures what the phrase before names)
         return _count_indicator(norm, cand, phrase, seg_start == prev_end, prev, limit), phrase
     completes = _COMPLETES_RE.search(phrase.cue_tail)
     # `chiếm 13,6% tổng số hộ`, `bằng 92% GDP bình quân cả nước`: the words after the figure
     # are the base it is compared with, not what it measures
     base = bool(_BASE_CUE_RE.search(phrase.cue_tail))
     right = None if base else indicators.right_phrase(norm, cand.end, limit)
+    if (
+        cand.unit == "percent"
+        and right
+        and _COVERAGE_BASE_RE.match(right)
+        and _REACH_TAIL_RE.search(phrase.cue_tail)
+    ):
+        right = None  # `đạt 92,34% dân số`: the population covered is the base, not the figure
+    if not completes and indicators.plan_only(right):
+        right = None  # `đạt 101,44% KH`: the plan attained against names no indicator
     if cand.unit == "percent" and indicators.share_of(right):
         return indicators.share_of(right), phrase
     if (

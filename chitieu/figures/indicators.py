@@ -26,6 +26,9 @@ _CUE_WORDS = (
     r"đạt được|đạt mức|đạt tỷ lệ|đạt|ước đạt|ước thực hiện|ước tính|ước|là|chiếm tỷ lệ"
     r"|chiếm tỷ trọng|chiếm|tỷ lệ|bằng|vượt|tăng thêm|tăng bình quân|giảm bình quân|tăng lên"
     r"|giảm xuống"
+    # `Tổng giá trị sản xuất tăng bình quân hằng năm 16,17%`: the verb with its yearly average
+    r"|tăng bình quân hằng năm|tăng bình quân hàng năm|tăng bình quân mỗi năm"
+    r"|giảm bình quân hằng năm|giảm bình quân hàng năm|giảm bình quân mỗi năm"
     r"|tăng|giảm|thêm|có thêm|có|gồm|với|lên|xuống|chỉ còn"
     r"|còn|ở mức|mức|khoảng|trên|dưới|hơn|gần|xấp xỉ|ít nhất|tối thiểu|tối đa|không quá|từ|cho"
     r"|tại|vào|của|đến|tới|luôn|thực hiện"
@@ -108,12 +111,16 @@ _RIGHT_CONNECTOR_RE = re.compile(
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
     r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt|dự kiến"
-    r"|phấn đấu|tiếp tục|có)|đã|sẽ|mà|nhằm|cũng|đều|góp phần|trong đó"
-    r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý))(?!\w)|^\s*trở lên(?!\w)"
+    # (`47/47 xã đã đạt chuẩn nông thôn mới`: a result verb qualifying the count stays)
+    r"|phấn đấu|tiếp tục|có)|đã(?! đạt| được công nhận| hoàn thành)|sẽ|mà|nhằm|cũng|đều"
+    r"|góp phần|trong đó"
+    r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý)"
+    # the base of a comparison is no part of what is counted (`tăng 8.396 con so với cùng kỳ`)
+    r"|(?:so với|so)\s+(?=cùng kỳ|năm|kế hoạch|dự toán|tháng|quý))|^\s*trở lên(?!\w)"
 )
 # `nâng tổng số xã đạt chuẩn lên 52 xã`, `số hộ cận nghèo còn 8.800 hộ`: a level verb links too
 _COUNT_LINK_RE = re.compile(
-    r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|với|tăng|giảm|thêm|lên|xuống|còn)\s*$"
+    r"(?i)(?:^|\s)(?:là|đạt|bằng|gồm|cho|tại|ở|vào|tăng|giảm|thêm|lên|xuống|còn)\s*$"
 )
 
 
@@ -255,13 +262,35 @@ _AND_RE = re.compile(r"(?i)\s(?:và|hoặc)\s")
 _LIST_HEAD_WORDS = 3
 
 
+def _split_commas(clause: str) -> list[str]:
+    """`clause` split at its commas outside brackets (`thu nội địa (trừ ...; thu cổ tức, lợi
+    nhuận ...) là`: the bracket explains the noun before it)."""
+    if "(" not in clause:
+        return clause.split(",")
+    pieces, depth, last = [], 0, 0
+    for m in _BRACKET_COMMA_RE.finditer(clause):
+        ch = m.group()
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            pieces.append(clause[last : m.start()])
+            last = m.end()
+    pieces.append(clause[last:])
+    return pieces
+
+
+_BRACKET_COMMA_RE = re.compile(r"[(),]")
+
+
 def _last_comma_piece(clause: str, first: int = 0) -> tuple[str, bool]:
     """The part after the last comma, joined over short noun lists (`dịch vụ, du lịch`).
 
     When nothing but cue words follows the last comma (`..., tăng 12%`), the piece before it is
     taken and the second value says so. Pieces before `first` are never joined.
     """
-    pieces = clause.split(",")
+    pieces = _split_commas(clause)
     last_empty = not clean(pieces[-1])
     if last_empty and len(pieces) > 1:
         pieces.pop()
@@ -405,7 +434,7 @@ def _after_aux(phrase: str) -> str:
 # `bình quân 5 năm`, `(2021)`, `tỉ lệ`) leaves the figure to the subject it is said of.
 _EMPTY_TEXT = """cao thấp nhanh chậm mạnh mẽ khá tốt ổn định tích cực đáng kể liên tục tiếp bình
     quân trung chung rất nhất năm tháng quý giai đoạn nhiệm kỳ thời cả hằng hàng mỗi nay riêng đầu
-    cuối hết giữa trọng tỉ suất con lần trưởng"""
+    cuối hết giữa trọng tỉ suất con lần trưởng toàn đây"""
 _EMPTY_WORDS = frozenset(w for cue in _CUE_SET for w in cue.split()) | frozenset(
     _EMPTY_TEXT.split()
 )
@@ -415,9 +444,17 @@ _ROMAN_RE = re.compile(r"[IVXLC]+")
 _NON_WORD_RE = re.compile(r"\W+")
 
 
+# The source a goal is stated by (`Nghị quyết đề ra 2,8 triệu tấn`): the goal of the subject
+# said before it, not an indicator of its own.
+_GOAL_SOURCE_RE = re.compile(
+    r"(?i)\W*(?:nghị quyết|kế hoạch|mục tiêu|chỉ tiêu|đề án)(?:\s+[^\W\d_]+){0,3}?"
+    r"\s+(?:đề ra|đặt ra)\W*"
+)
+
+
 def names_nothing(phrase: str | None) -> bool:
     """Whether `phrase` holds no word that can name an indicator."""
-    if not phrase or _COMPARISON_START_RE.match(phrase):
+    if not phrase or _COMPARISON_START_RE.match(phrase) or _GOAL_SOURCE_RE.fullmatch(phrase):
         return True
     for token in phrase.split():
         for word in _NON_WORD_RE.split(token):
@@ -600,6 +637,20 @@ _ITEM_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:và|hoặc)\s+")
 def coordinated_items(phrase: str | None) -> list[str]:
     """`Công nghiệp, xây dựng và dịch vụ` → its three items."""
     return [p for p in _ITEM_SPLIT_RE.split(phrase or "") if p]
+
+
+_SET_AFTER_RE = re.compile(r"\s+[^\W\d_]")
+
+
+def share_set(text: str, pos: int, limit: int) -> str | None:
+    """The set a percentage right before it is a share of (`100% khu dân cư đạt văn hóa`), or
+    None when the words after it name none (`so với cùng kỳ`, `kế hoạch`, `mỗi năm`)."""
+    if not _SET_AFTER_RE.match(text, pos, limit):
+        return None
+    right = right_phrase(text, pos, limit)
+    if not right or _NOT_A_NAME_RE.match(right) or plan_only(right):
+        return None
+    return right
 
 
 def plan_only(phrase: str | None) -> bool:

@@ -96,6 +96,9 @@ def _id_prefix(before: str) -> bool:
     )
 
 
+# A rank `thứ N/M` and the words after it, up to a `và` or comma the next number follows.
+_ELIDED_RANK_RE = re.compile(r"(?i)(?<!\w)thứ\s*\d+\s*/\s*\d+[^.;:!?\d]*(?:,|\svà)\s*$")
+_RANK_WINDOW = 120
 _FRACTION_OF_RE = re.compile(r"(?i)\s+(?:số|tổng số|trong số|các|những|dân số|diện tích)\s")
 _AREA_BASIS_RE = re.compile(r"(?i)(?:trên|mỗi|/)\s*$")
 # `Số bác sĩ trên 10.000 dân đạt 12,5`: a round population after `trên`/`mỗi` following a noun
@@ -148,6 +151,14 @@ def rejects(text: str, cand: Candidate) -> bool:
     before = text[max(0, cand.start - 40) : cand.start]
     if cand.unit in ("count", "ratio") and _id_prefix(before):
         return True
+    lo = max(0, cand.start - _RANK_WINDOW)
+    if (
+        cand.unit == "ratio"
+        and text.find("thứ", lo, cand.start) >= 0
+        and _ELIDED_RANK_RE.search(text, lo, cand.start)
+    ):
+        # `xếp thứ 14/63 ..., thứ 02/14 ... và 1/5 tỉnh`: a rank with its `thứ` elided
+        return True
     if cand.unit in ("quantity", "count") and cand.value == 1 and _AREA_BASIS_RE.search(before):
         # `trên 1ha đất`, `/1 ha`, `trên 1 vạn dân`: the basis of a rate, not an amount
         return True
@@ -174,7 +185,10 @@ def _looks_like_date(text: str, cand: Candidate) -> bool:
     """`30/7` is a date; `8/8 phường` and `24/24 chỉ tiêu` are ratios."""
     a, b = cand.value, cand.denominator or 0
     if a > b:
-        return True  # no count ratio has more parts than the whole
+        # no share has more parts than the whole; but result/plan written `x/y` with what it
+        # counts (`5.015/5.000 lao động`, `42.999/28.000 tỷ đồng`) is a ratio, unless it reads as
+        # a day and month
+        return not cand.noun or (a <= 31 and b <= 12)
     if cand.noun or _FRACTION_OF_RE.match(text, cand.end):
         return False  # `1/3 số xã`: a share of something, not the first of March
     return 1 <= a <= 31 and 1 <= b <= 12

@@ -37,7 +37,7 @@ PERCENT_RE = re.compile(
 CURRENCY = (
     r"(?:đồng(?!\s+(?:chí|bào|thời|nghiệp|ý|bộ|hành|loạt|đội|minh|hương|lòng|tâm|đều|dạng|nhất"
     r"|thuận|cảm|phục|ruộng|tình|chủ|khởi|xu|niên|phạm|môn|đẳng)(?!\w))"
-    r"|VNĐ|VND|vnđ|vnd|đ(?!\w)|USD|usd|đô la(?:\s+Mỹ)?|đô-la|Euro|EUR|euro)"
+    r"|VNĐ|VND|vnđ|vnd|đ(?!\w)|USD|usd|[đĐ]ô la(?:\s+[mM]ỹ)?|đô-la|Euro|EUR|euro)"
 )
 MONEY_RE = re.compile(rf"\s*(?:(?P<mult>{MULT})\s*)?(?P<cur>{CURRENCY})(?P<per>{PER})")
 # `65 tr.đ/người`, `65 trđ`, `65 tr đồng`: the abbreviated `triệu đồng`
@@ -206,7 +206,23 @@ def _count_after(text: str, pos: int) -> tuple[str, int, float, str | None] | No
     if m and m.group("mult").split()[-1] in ("tỷ", "tỉ"):
         # A bare `tỷ` after a number is money in these reports (`đạt 3.594 tỷ`).
         return "vnd", m.end(), factor, None
+    if (
+        m
+        and m.group("mult").split()[-1] == "triệu"
+        and _MONEY_SUBJECT_RE.search(text, max(0, pos - _MONEY_SUBJECT_WINDOW), pos)
+    ):
+        # a bare `triệu` said of an amount of money (`Thu nhập bình quân đầu người đạt 72
+        # triệu`) is millions of đồng
+        return "vnd", m.end(), factor, None
     return None
+
+
+# Subjects that are amounts of money, with the figure in their own clause.
+_MONEY_SUBJECT_RE = re.compile(
+    r"(?i)(?<!\w)(?:thu nhập|thu ngân sách|tổng thu|tổng chi|chi ngân sách|doanh thu|lợi nhuận"
+    r"|vốn đầu tư|tổng vốn|giá trị sản phẩm|giá trị sản xuất)(?!\w)[^,;:.()\d]*\d[\d.,]*$"
+)
+_MONEY_SUBJECT_WINDOW = 80
 
 
 def read_ratio(text: str, pos: int) -> Candidate | None:
@@ -214,6 +230,11 @@ def read_ratio(text: str, pos: int) -> Candidate | None:
     if not m:
         return _read_ratio_words(text, pos)
     noun, end = read_noun(text, m.end())
+    money = None if noun else MONEY_RE.match(text, m.end())
+    if money:
+        # `42.999/28.000 tỷ đồng`, `1.044/920 triệu USD`: result/plan written as a ratio of
+        # amounts; its noun is the unit words
+        noun, end = text[m.end() : money.end()].strip(), money.end()
     return Candidate(
         pos,
         end if noun else m.end(),

@@ -104,6 +104,7 @@ _AMOUNT_INDICATOR_RE = re.compile(
 # to the subject's noun phrase; the figure after `là` is its level.
 _COPULA_RE = re.compile(r"(?i)(?<!\w)là(?!\w)")
 _RANGE_FROM_RE = re.compile(r"(?i)(?<!\w)từ\s*$")
+_OWN_PREDICATE_RE = re.compile(r"(?i),\s*(?:ước\s+)?(?:đạt|là)(?:\s+(?:khoảng|trên|gần|hơn))?\s*$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
 _LEVEL_END_RE = re.compile(
     r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng|từ)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
@@ -124,7 +125,9 @@ _TARGET_CUE = (
     # kế hoạch`, whose figure is the attainment itself)
     r"|(?:để|nhằm) đạt(?: được)?(?=\s+[^\W\d_])"
     # the rest of the year is still ahead (`Nhiệm vụ 6 tháng cuối năm, ... đạt 100% dự toán`)
-    r"|tháng cuối năm(?:\s+\d{4})?(?=\s*,)"
+    # also when it dates a plan that introduces its items (`Nghị quyết về nhiệm vụ ... 6 tháng
+    # cuối năm 2025 với 20 chỉ tiêu chủ yếu là: ...`)
+    r"|tháng cuối năm(?:\s+\d{4})?(?=\s*,|\s+(?:với|gồm)\s)"
     # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
     # adverbial (not `theo Nghị quyết số 23`, a legal basis)
     r"|theo (?:nghị quyết|đề án|quy hoạch|chương trình)(?=\s*,)"
@@ -240,6 +243,9 @@ _CLAUSE_YEAR_RE = re.compile(r"(?i)(?<!\w)năm\s+(?P<year>(?:19|20)\d\d)(?!\s*[-
 _YARDSTICK_RE = re.compile(
     r"(?i)(?<!\w)(?:vượt|đạt|hoàn thành|so với|so|đúng|theo|bằng|thực hiện|hơn|cao hơn|thấp hơn"
     r"|kết quả)(?:\s+mức)?\s+(?:[^\W\d_]+\s+){0,12}$"
+    # the attainment's own percentage before the plan it is measured against (`đạt 174,7% dự
+    # toán tỉnh giao và 145,1% dự toán HĐND huyện đề ra`, `101,44% KH`)
+    r"|(?<![\d.,])\d[\d.,]*\s*%\s+(?:[^\W\d_]+\s+){0,12}$"
 )
 _YARDSTICK_WINDOW = 100
 _WORD_RUN_RE = re.compile(r"(?:[^\W\d_]+\s+)+$")
@@ -252,6 +258,33 @@ _COUNTED_PLAN_RE = re.compile(
     r"(?i)\d\s+(?:(?:nhóm\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))(?:\s+[^\W\d_]+){0,3}\s+$"
 )
 _COUNTED_WINDOW = 50
+# A word followed by another word (the second's first letter is group 1).
+_TWO_WORDS_RE = re.compile(r"[^\W\d_]+\s+([^\W\d_])")
+
+
+def _is_name(text: str, pos: int) -> bool:
+    """Whether the word at `pos` and the next one are capitalised: a proper name, whatever it
+    reads as (`huyện Cần Giuộc`, `Cần Thơ`)."""
+    m = _TWO_WORDS_RE.match(text, pos)
+    return bool(m and text[pos].isupper() and m.group(1).isupper())
+
+
+_DELEGATES_RE = re.compile(r"(?i)đại biểu(?!\w)")
+# The parts a plan document comprises (`Chương trình hành động ... gồm 4 nhóm giải pháp`).
+_PLAN_PART_RE = re.compile(
+    r"(?i)(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|giải pháp|chương trình|đề án|khâu)(?!\w)"
+)
+_PLAN_DOC_PARTS_RE = re.compile(
+    r"(?i)(?<!\w)(?:chương trình hành động|kế hoạch hành động|kế hoạch thực hiện)(?!\w)"
+    r"[^.;:!?]*\s(?:gồm|gồm có|bao gồm|với)\s+$"
+)
+_PLAN_DOC_WINDOW = 200
+# A goal verb modifying counted plan items (`18 chỉ tiêu phấn đấu`, `20 mục tiêu đề ra`), and a
+# result verb counting them (`đạt và vượt 13/15 mục tiêu chủ yếu đề ra`).
+_GOAL_MODIFIER_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|đề ra|đặt ra)(?!\w)")
+_ATTAINED_COUNT_RE = re.compile(
+    r"(?i)(?<!\w)(?:đạt|vượt|hoàn thành|thực hiện)(?:\s+(?:và|được|vượt|mức|có))*\s+$"
+)
 
 
 _PLAN_WORD_RE = re.compile(r"(?i)mục tiêu|chỉ tiêu|kế hoạch|dự toán|nhiệm vụ")
@@ -270,8 +303,9 @@ _GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
 # `vượt chỉ tiêu Chính phủ giao là 93%`, `kế hoạch đề ra là 95%`: the value a goal noun is said
 # to be (after `là`, with only words between) is the goal's own value, a level.
 _GOAL_APPOSITION_RE = re.compile(
-    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán)(?:\s+[^\W\d_]+){0,6}\s+là"
-    r"(?:\s+(?:khoảng|trên|dưới|hơn|từ))?\s*$"
+    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán)(?:\s+[^\W\d_]+){0,6}"
+    # ... or in brackets right after it (`vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)`)
+    r"(?:\s+là(?:\s+(?:khoảng|trên|dưới|hơn|từ))?|\s*\()\s*$"
 )
 _GOAL_APPOSITION_WINDOW = 80
 
@@ -324,7 +358,8 @@ _REPORT_OPEN_RE = re.compile(
 # An article about a congress names it and the term it opens in its lead (`Đại hội đại biểu
 # Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030`); a review mentions a congress too, as a yardstick.
 _CONGRESS_TERM_RE = re.compile(
-    r"(?i)(?<!\w)đại hội[^.\n]{0,120}?nhiệm kỳ\s+(?:19|20)\d\d\s*[-–]\s*(?P<last>(?:19|20)\d\d)"
+    r"(?i)(?<!\w)đại hội[^.\n]{0,120}?nhiệm kỳ\s+(?P<first>(?:19|20)\d\d)\s*[-–]\s*"
+    r"(?P<last>(?:19|20)\d\d)"
 )
 _REVIEW_DOC_RE = re.compile(r"(?i)sơ kết|tổng kết|giữa nhiệm kỳ|đánh giá|kiểm điểm")
 _LEAD_CHARS = 600
@@ -341,6 +376,15 @@ def congress_term(text: str) -> int | None:
     if _REVIEW_DOC_RE.search(lead):
         return None
     return max((int(m.group("last")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
+
+
+def congress_year(text: str) -> int | None:
+    """The year of the congress an undated article's lead is about: the first year of the term
+    it opens (`Đại hội ... nhiệm kỳ 2020-2025` meets in 2020)."""
+    lead = text[:_LEAD_CHARS]
+    if _REVIEW_DOC_RE.search(lead):
+        return None
+    return max((int(m.group("first")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
 
 
 # Verbs that report a figure as reached (not `là`, a copula stating it).
@@ -408,6 +452,13 @@ _ESTIMATE_RE = re.compile(
 
 
 _FORECAST_RE = re.compile(r"(?i)(?<!\w)dự kiến(?!\w)")
+# `ước` framing a period as an adverbial (`ước năm 2020, ...`, `Ước cả năm, ...`): an estimate
+# of everything the sentence says after it, however many figures.
+_ESTIMATE_FRAME_RE = re.compile(
+    r"(?i)(?<!\w)ước(?:\s+tính)?\s+(?:năm\s+\d{4}|cả năm(?:\s+\d{4})?|\d{1,2}\s+tháng"
+    r"(?:\s+(?:đầu\s+)?năm)?(?:\s+\d{4})?)\s*,[^.;!?\n]*$"
+)
+_FRAME_WINDOW = 300
 
 
 def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
@@ -417,6 +468,8 @@ def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
     a goal it states the plan."""
     if _ESTIMATE_RE.search(text, start, end):
         return True
+    if _ESTIMATE_FRAME_RE.search(text, max(0, start - _FRAME_WINDOW), end):
+        return True  # `ước năm 2020, công nghiệp chiếm 57,7%, dịch vụ chiếm 38%`: all of it
     return kind == "actual" and bool(_FORECAST_RE.search(text, start, end))
 
 
@@ -453,6 +506,11 @@ def measure(
     copula = None if "lần lượt" in cue_tail.lower() else _last_match(_COPULA_RE, cue_tail)
     if copula is not None:
         cue_tail = cue_tail[copula.end() :]
+    own_verb = _OWN_PREDICATE_RE.search(cue_tail)
+    if own_verb:
+        # `tổng thu ... giảm, ước đạt 5.792 tỉ đồng`: the figure has a predicate of its own
+        # after the comma; the change verb before it is said of the subject, not of the figure
+        cue_tail = cue_tail[own_verb.start() + 1 :]
     if _CHANGE_WORD_RE.search(cue_tail):
         if is_range or _AFTER_QUAL_RE.match(after):
             # `có thêm từ 6 đến 8 xã`, `tăng từ 10% trở lên`: `từ` opens a range or a bound,
@@ -565,6 +623,12 @@ def _last_strong(text: str) -> tuple[str | None, int]:
         found, strong = _cue_kind(m, text, 0, len(text))
         if strong:
             last = (found, m.end())
+    named = _GOALS_NAMED_RE.search(text, last[1])
+    if named and not _REVIEW_PERIOD_RE.search(text, named.start()):
+        # `..., các đại biểu đã thảo luận và biểu quyết thông qua nhiều chỉ tiêu trong năm
+        # 2024.`: a sentence ending by naming the goals adopted introduces them, whatever
+        # result wording (`đã`, `kết quả`) frames the adoption before it
+        last = ("target", len(text))
     return last
 
 
@@ -628,7 +692,7 @@ _PLAN_HEADING_RE = re.compile(
 # các chỉ tiêu chủ yếu.`) introduces them like a list intro.
 _GOALS_NAMED_RE = re.compile(
     r"(?i)(?<!\w)(?:đề ra|đặt ra|xác định|thông qua|thống nhất|biểu quyết)\s+(?:\d+\s+)?"
-    r"(?:(?:các|những|một số)\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)[^.;:!?]*[.…]?\s*$"
+    r"(?:(?:các|những|một số|nhiều)\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)[^.;:!?]*[.…]?\s*$"
 )
 _HEADING_WORDS = 12
 
@@ -657,10 +721,13 @@ def lead_kind(text: str) -> str | None:
         return "target"
     if found == "actual" or _REVIEW_PERIOD_RE.search(text) or _EVENT_LEAD_RE.search(text):
         return "actual"
-    if found is None and _TERM_LEAD_RE.match(text) and ":" not in text:
-        # `Năm 2024, thu ngân sách đạt ...`, `Nhiệm kỳ 2020-2025, ...`: a period of its own,
-        # with no goal verb, starts a new account
-        return "actual"
+    if found is None and _TERM_LEAD_RE.match(text):
+        if _goal_cue(text):
+            return "target"  # `Nhiệm kỳ 2020-2025 xác định 18 chỉ tiêu ...`: a weak goal verb
+        if ":" not in text:
+            # `Năm 2024, thu ngân sách đạt ...`, `Nhiệm kỳ 2020-2025, ...`: a period of its own,
+            # with no goal verb, starts a new account
+            return "actual"
     if _SECTION_LEAD_RE.match(text):
         return "target"
     if found and (":" in text[end:] or _TERM_LEAD_RE.match(text)):
@@ -671,6 +738,37 @@ def lead_kind(text: str) -> str | None:
     if colon >= 0 and heading_kind(text[: colon + 1]) == "target":
         return "target"  # `Đại hội thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`
     return None
+
+
+def _goal_cue(text: str) -> bool:
+    """Whether `text` holds a goal cue, strong or not, that is neither counted nor a yardstick."""
+    return any(
+        m.group("target")
+        and not _is_counted(text, m.start())
+        and _cue_kind(m, text, 0, len(text))[0] == "target"
+        for m in _cues(text)
+    )
+
+
+# A sentence whose main verb is a goal verb right after its subject (`Đại hội xác định ...`,
+# `Tỉnh phấn đấu ...`; not a quote, not a heading).
+_GOAL_CLAUSE_RE = re.compile(r"(?i)[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s+")
+_GOAL_CLAUSE_WORDS = 6
+
+
+def _goal_only(text: str) -> bool:
+    """Whether `text` is a sentence opened by its subject and a goal verb (see above) whose
+    every cue is a goal cue, with no review wording."""
+    text = text.strip()
+    if not text.endswith((".", "…")) or len(text.split()) <= _HEADING_WORDS:
+        return False
+    cues = list(_cues(text))
+    if not cues or len(text[: cues[0].start()].split()) >= _GOAL_CLAUSE_WORDS:
+        return False
+    if not _GOAL_CLAUSE_RE.fullmatch(text, 0, cues[0].start()):
+        return False
+    kinds = {_cue_kind(m, text, 0, len(text))[0] for m in cues}
+    return kinds == {"target"} and not _REVIEW_PERIOD_RE.search(text)
 
 
 def section_heading_kind(text: str, title: bool = False) -> str | None:
@@ -697,9 +795,19 @@ def section_heading_kind(text: str, title: bool = False) -> str | None:
         if _REVIEW_PERIOD_RE.search(last):
             return "actual"
         return "target" if _SECTION_LEAD_RE.match(last) else None
+    if (
+        found == "target"
+        and not intro
+        and not title
+        and _GOALS_NAMED_RE.search(last)
+        and not _REVIEW_PERIOD_RE.search(last)
+    ):
+        return "target"
+    if found != "actual" and not intro and not title and _goal_only(last):
+        # `Đại hội xác định giai đoạn 2025-2030, xây dựng tỉnh ... trở thành ...`: a figure-less
+        # paragraph of goal cues only states the plan the figures after it spell out
+        return "target"
     if found == "target" and not intro:
-        if not title and _GOALS_NAMED_RE.search(last) and not _REVIEW_PERIOD_RE.search(last):
-            return "target"
         return None
     return found
 
@@ -804,6 +912,8 @@ class SentenceKinds:
                 continue
             if m.group("target") and _is_counted(self.text, m.start()):
                 continue  # a plan word right after a number is counted (`có 12 mục tiêu vượt`)
+            if m.group("target") and " " not in m.group() and _is_name(self.text, m.start()):
+                continue  # part of a proper name (`huyện Cần Giuộc`, `Cần Thơ`)
             before, last = last, m
             self._goal_seen = self._goal_seen or bool(m.group("target"))
         if last is not None:
@@ -847,6 +957,24 @@ class SentenceKinds:
         ):
             return "target", True
         if (
+            noun
+            and _PLAN_PART_RE.match(noun)
+            and _PLAN_DOC_PARTS_RE.search(self.text, max(self.start, pos - _PLAN_DOC_WINDOW), pos)
+        ):
+            # `Chương trình hành động thực hiện Nghị quyết ... gồm 4 nhóm giải pháp`: the parts a
+            # plan document is made of are its goals
+            return "target", False
+        if (
+            cue is None
+            and noun
+            and _PLAN_ITEM_RE.match(noun)
+            and _GOAL_MODIFIER_RE.search(noun)
+            and not _ATTAINED_COUNT_RE.search(self.text, max(self.start, pos - _ATTAIN_WINDOW), pos)
+        ):
+            # `Trong 18 chỉ tiêu phấn đấu, ...`: plan items named by their goal verb, no result
+            # verb before them, count the plan's goals
+            return "target", False
+        if (
             cue is not None
             and cue[0] == "target"
             and _RECIPIENT_RE.search(self.text, max(self.start, pos - 8), pos)
@@ -868,6 +996,10 @@ class SentenceKinds:
             return cue
         if self._head_end >= 0 and self._head_end <= pos <= self._head_break:
             return "target", False
+        if noun and _DELEGATES_RE.match(noun):
+            # the people at the meeting (`Hội nghị ... với hơn 200 đại biểu`) are counted
+            # there: an event, whatever goal the paragraph carries
+            return "actual", False
         # a goal carried from the paragraph or its target section outranks a comparison with
         # the same period, which plans state too
         if self._after_result(after, carried != "target", carried == "target"):
