@@ -81,3 +81,20 @@ def test_legacy_tls_only_when_asked() -> None:
     assert _ssl_context(False) is True
     ctx = _ssl_context(True)
     assert isinstance(ctx, ssl.SSLContext) and ctx.minimum_version == ssl.TLSVersion.TLSv1
+
+
+def test_a_dropped_connection_prints_nothing_on_the_terminal(capfd) -> None:
+    import socket
+    import struct
+    from urllib.parse import urlsplit
+
+    with serve_mirror() as base:
+        parts = urlsplit(base)
+        sock = socket.create_connection((parts.hostname, parts.port))
+        sock.sendall(b"GET /slow-page HTTP/1.1\r\nHost: x\r\n")  # unfinished request
+        # an abortive close: the server's read ends in ConnectionResetError
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()
+        time.sleep(0.5)
+        assert httpx.get(base + "/robots.txt").status_code == 200  # the mirror goes on
+    assert "Traceback" not in capfd.readouterr().err

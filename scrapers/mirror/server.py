@@ -279,6 +279,12 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        # socketserver prints a traceback to stderr for every dropped connection: a crawler
+        # that gives up mid-request is normal for a web server, and the user's terminal
+        # belongs to the run's own few lines; the log keeps it
+        log.debug("mirror: request from %s ended early", client_address, exc_info=True)
+
 
 @contextmanager
 def serve_mirror(
