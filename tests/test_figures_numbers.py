@@ -45,6 +45,23 @@ def test_dot_separates_thousands():
     assert figs("Huyện có 12.345 hộ dân.") == [("count", 12345, None, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tổng thu đạt 1 000 tỷ đồng.", ("vnd", 1e12, None, None)),
+        ("Tổng thu đạt 1\u00a0250,5 tỷ đồng.", ("vnd", 1.2505e12, None, None)),
+        ("Có 3 250 000 người tham gia.", ("count", 3250000, None, None)),
+        ("Đã có 1 000/1 200 hộ.", ("ratio", 1000, None, 1200)),
+    ],
+)
+def test_space_separates_thousands_before_a_word(text, expected):
+    assert figs(text) == [expected]
+
+
+def test_a_year_and_a_count_stay_apart():
+    assert figs("Năm 2025 100 xã đạt chuẩn.") == [("count", 100, None, None)]
+
+
 def test_comma_marks_decimals():
     assert figs("Tỷ lệ che phủ rừng đạt 42,75%.") == [("percent", 42.75, None, None)]
 

@@ -12,14 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# `12.153`, `84,7`; an English-style `3.5` only right before a percent sign (`tăng 3.5%`).
-NUM = r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?=\s?[%‰])|\d+(?:,\d+)?)"
+# `12.153`, `84,7`; an English-style `3.5` only right before a percent sign (`tăng 3.5%`); a
+# space between groups of three digits before a word (`1 000 tỷ đồng`, the typographic
+# thousands separator, a no-break space before normalisation).
+_SPACED = r"\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.,])(?= ?(?:[^\W\d_]|/))"
+NUM = rf"(?:{_SPACED}|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+\.\d{{1,2}}(?=\s?[%‰])|\d+(?:,\d+)?)"
 NUM_RE = re.compile(NUM)
 # A number starts where no word character, separator or slash precedes it: `NUM` after
 # `(?<![\w.,/])`, written to open with its first digit (the lookbehind then checks the one
 # before it) so that the regex engine skips to digits instead of trying every character.
 NUM_START_RE = re.compile(
-    r"\d(?<![\w.,/]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?=\s?[%‰])|\d*(?:,\d+)?)"
+    r"\d(?<![\w.,/]\d)(?:\d{0,2}(?: \d{3})+(?:,\d+)?(?![\d.,])(?= ?(?:[^\W\d_]|/))"
+    r"|\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*\.\d{1,2}(?=\s?[%‰])|\d*(?:,\d+)?)"
 )
 
 # `vạn` (ten thousand) is still written in reports: `1,5 vạn tấn`, `trên 1 vạn dân`.
@@ -114,7 +118,7 @@ def parse_number(text: str) -> float:
     """`12.153` → 12153.0, `84,7` → 84.7, `05` → 5.0, `3.5` (before `%`) → 3.5."""
     if "," not in text and "." in text and len(text) - text.rindex(".") <= 3:
         return float(text)
-    return float(text.replace(".", "").replace(",", "."))
+    return float(text.replace(".", "").replace(" ", "").replace(",", "."))
 
 
 def multiplier(words: str | None) -> float:
