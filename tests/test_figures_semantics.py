@@ -1685,3 +1685,30 @@ def test_whole_of_a_place_names_nothing():
 def test_demonstrative_subject_names_nothing():
     fig = one("Đây là 5 xã đầu tiên của tỉnh được công nhận nông thôn mới kiểu mẫu.")
     assert fig.indicator.startswith("xã đầu tiên")
+
+
+PLAN_DOC = (
+    "HĐND tỉnh thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2026\n"
+    "Ngày 10/12/2025, HĐND tỉnh khai mạc kỳ họp thứ 30.\n"
+    "Giá trị sản xuất đạt 29.512 tỷ đồng, tăng 10,05% so với năm 2024.\n"
+    "Tổng vốn đầu tư toàn xã hội 90.000 tỷ đồng."
+)
+
+
+def test_a_plan_documents_bare_figures_are_targets():
+    # the title names a plan for a year after the article's own: its bare statements are
+    # goals, what its sentences report reached (`đạt`) stays a result
+    assert kinds(PLAN_DOC) == ["actual", "actual", "target"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kết quả thực hiện Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2026",
+        "HĐND tỉnh thông qua nhiều nghị quyết quan trọng",
+        "Tỉnh vượt kế hoạch thu ngân sách năm 2026",
+    ],
+)
+def test_a_title_reviewing_or_undated_opens_no_plan_document(title):
+    text = PLAN_DOC.replace(PLAN_DOC.split("\n")[0], title)
+    assert kinds(text)[-1] == "actual"

@@ -261,6 +261,10 @@ class _Walker:
             or semantics.congress_year(norm)
         )
         self.term = semantics.congress_term(norm)
+        body = _body_start(norm)  # a text of one line has no title
+        self.plan_doc = body < len(norm) and semantics.plan_title(
+            norm[:body].strip(), self.dateline_year or self.doc_year
+        )
         self.carry = _KindCarry()
         self.prev_measure: str | None = None  # of the previous figure of the sentence
         self.prev_unit: str | None = None  # of the previous figure of the sentence
@@ -285,6 +289,7 @@ class _Walker:
                     self.ref_year,
                     self.term,
                     reported=self.doc_year is None,
+                    plan_doc=self.plan_doc,
                 )
             restated = si == prev_sent and self._restates(out[-1], cand)
             if restated:

@@ -387,6 +387,34 @@ def congress_year(text: str) -> int | None:
     return max((int(m.group("first")) for m in _CONGRESS_TERM_RE.finditer(lead)), default=None)
 
 
+# A title naming a plan document for a period ahead (`Nghị quyết về kế hoạch phát triển kinh tế -
+# xã hội năm 2026`, `HĐND tỉnh thông qua dự toán ngân sách năm 2026`, `Chương trình hành động
+# giai đoạn 2026-2030`): the document sets targets, so a figure no cue or section decides is one.
+# A title reviewing one (`Kết quả thực hiện Nghị quyết ...`, `... vượt kế hoạch năm 2025`) is not.
+_PLAN_TITLE_RE = re.compile(
+    r"(?i)(?<!\w)(?:nghị quyết|kế hoạch|chương trình hành động|phương hướng|dự toán"
+    r"|mục tiêu|chỉ tiêu)(?!\w)"
+)
+_REVIEW_TITLE_RE = re.compile(
+    r"(?i)(?<!\w)(?:kết quả|tổng kết|sơ kết|đánh giá|kiểm điểm|thực hiện|năm qua|đạt|vượt"
+    r"|hoàn thành|nhìn lại|về đích|chưa|tăng|giảm)(?!\w)"
+)
+_TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TITLE_WORDS = 30
+_REACHED_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|hoàn thành|vượt|thực hiện|được|đã|có)(?!\w)")
+
+
+def plan_title(title: str, ref_year: int | None) -> bool:
+    """Whether `title` names a plan document for a period ahead (see above): a plan noun, no
+    review wording, and a year after `ref_year` (the article's own year), when it has one."""
+    if len(title.split()) > _TITLE_WORDS or not _PLAN_TITLE_RE.search(title):
+        return False
+    if _REVIEW_TITLE_RE.search(title):
+        return False
+    years = [int(y) for y in _TITLE_YEAR_RE.findall(title)]
+    return bool(years) and (ref_year is None or max(years) > ref_year)
+
+
 # Verbs that report a figure as reached (not `là`, a copula stating it).
 _RESULT_VERB_RE = re.compile(
     r"(?i)(?<!\w)(?:đạt|thực hiện|được|tăng|giảm|có|còn|thu|chi|giải ngân|hoàn thành|xây dựng"
@@ -860,8 +888,10 @@ class SentenceKinds:
         doc_year: int | None,
         term: int | None = None,
         reported: bool = False,
+        plan_doc: bool = False,
     ) -> None:
         self.text, self.start, self.end, self.doc_year = text, start, end, doc_year
+        self.plan_doc = plan_doc  # the article's title names a plan ahead (`plan_title`)
         # `doc_year` is the year an undated review reports on, not a date of the article
         self.reported = reported
         self.term = term  # last year of the term a congress article's congress opens
@@ -1016,7 +1046,17 @@ class SentenceKinds:
             return by_year, False
         if carried:
             return carried, True
+        if self.plan_doc and not self._reached(pos):
+            return "target", False
         return ("target" if in_target_scope else "actual"), False
+
+    def _reached(self, pos: int) -> bool:
+        """Whether the figure's sentence reports it reached (`năm 2023 quận hoàn thành 21/21
+        chỉ tiêu`, `Giá trị sản xuất đạt 29.512 tỷ đồng, tăng 10,05%`): a plan document reports
+        last year's results too; its goals are stated bare (`Tổng vốn đầu tư toàn xã hội
+        90.000 tỷ đồng`)."""
+        lo = max(self.start, pos - _AFTER_SPAN)
+        return bool(_REACHED_VERB_RE.search(self.text, lo, pos))
 
     def _after_result(self, after: tuple[int, int], same_period: bool, goal: bool = False) -> bool:
         """Result wording after the figure: against a plan, or (`same_period`) against the
