@@ -1712,3 +1712,42 @@ def test_a_plan_documents_bare_figures_are_targets():
 def test_a_title_reviewing_or_undated_opens_no_plan_document(title):
     text = PLAN_DOC.replace(PLAN_DOC.split("\n")[0], title)
     assert kinds(text)[-1] == "actual"
+
+
+def test_a_bracketed_amount_after_a_stated_result_is_the_goals_value():
+    text = (
+        "Cả nhiệm kỳ kết nạp được 1.250 đảng viên, vượt 25% so với chỉ tiêu Nghị quyết"
+        " (1.000 đảng viên)."
+    )
+    assert kinds(text) == ["actual", "actual", "target"]
+    # with no amount stated before, the bracket is the amount attained
+    assert kinds("Thu ngân sách đạt 105% dự toán (820 tỷ đồng).") == ["actual", "actual"]
+
+
+def test_an_elapsed_period_after_a_contrast_reports_a_result():
+    text = (
+        "Mục tiêu năm 2025 là thu ngân sách 500 tỷ đồng. Tuy nhiên, đến hết tháng 10, huyện"
+        " mới thu được 320 tỷ đồng, bằng 64% dự toán."
+    )
+    assert kinds(text) == ["target", "actual", "actual"]
+
+
+def test_a_directive_to_carry_out_the_targets_sets_them():
+    text = (
+        "Phương hướng nhiệm vụ năm 2026\nTập trung chỉ đạo thực hiện các chỉ tiêu: tổng sản"
+        " phẩm trên địa bàn tăng 8%; thu ngân sách 1.500 tỷ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_a_verb_whose_object_was_named_before_measures_that_object():
+    text = "Năm 2025, huyện phấn đấu thu ngân sách 500 tỷ đồng. Đến nay, huyện đã thu 320 tỷ đồng."
+    assert [f.indicator for f in extract_figures(text)] == ["thu ngân sách"] * 2
+    # a part named alone is no elided object (`riêng công nghiệp` of `công nghiệp và xây dựng`)
+    text = "Công nghiệp và xây dựng tăng 7,91% (riêng công nghiệp tăng 3,49%)."
+    assert extract_figures(text)[1].indicator == "công nghiệp"
+
+
+def test_a_predicate_after_a_comma_ends_a_counts_noun():
+    found = extract_figures("Kết nạp được 1.250 đảng viên, vượt 25% kế hoạch.")
+    assert found[0].indicator == "đảng viên"

@@ -281,6 +281,7 @@ class _Walker:
                 prev_end, prev_indicator, self.prev_measure = -1, None, None
                 self.prev_unit = None
                 self.respective = []
+                self.stated_units: set[str] = set()  # of the sentence's figures so far
                 sent = self.sents[si]
                 self.kinds = semantics.SentenceKinds(
                     self.norm,
@@ -301,6 +302,7 @@ class _Walker:
             if fig.indicator:
                 self.last_indicator, self.last_end = fig.indicator, cand.end
             self.prev_measure, self.prev_unit = fig.measure, fig.unit
+            self.stated_units.add(fig.unit)
         return out
 
     def _respectively(self, cue_tail: str, indicator: str | None) -> str | None:
@@ -360,11 +362,17 @@ class _Walker:
         of listed figures costs little per figure), `counted` (`20 nhóm chỉ tiêu, 05 nhiệm vụ`:
         a listed count names its own noun, unless it is bracketed: `đạt 60% (9 xã)`), or
         `attained` (`đạt 105% dự toán (820 tỷ đồng)`: the amount in brackets after an
-        attainment is the amount attained)."""
+        attainment is the amount attained, unless the sentence stated that amount already:
+        `kết nạp 1.250 đảng viên, vượt 25% so với chỉ tiêu (1.000 đảng viên)` names the
+        goal's own value)."""
         if not _LETTER_RE.search(self.norm, prev.char_end, cand.start):
             bracketed = "(" in self.norm[prev.char_end : cand.start]
             return "counted" if cand.unit in ("count", "ratio") and not bracketed else "listed"
-        if prev.measure == "plan" and _ATTAINED_RE.match(self.norm, prev.char_end, cand.start):
+        if (
+            prev.measure == "plan"
+            and cand.unit not in self.stated_units
+            and _ATTAINED_RE.match(self.norm, prev.char_end, cand.start)
+        ):
             return "attained"
         return None
 
@@ -471,6 +479,22 @@ def _measure(
     return found
 
 
+# Verbs whose object a follow-on sentence leaves out (`... đã thu 320 tỷ đồng`), after the
+# adverbs that may stand before them.
+_ELIDING_VERB_RE = re.compile(
+    r"(?i)(?:(?:mới|đã|chỉ|cũng|tiếp tục|vẫn)\s+)*(?P<verb>thu|chi|giải ngân|thu hút|huy động"
+    r"|xuất khẩu|nhập khẩu|kết nạp|giải quyết|tạo|đào tạo|trồng|hỗ trợ|cấp|xây dựng)"
+)
+
+
+def _elided_object(own: str | None, before: str | None) -> str | None:
+    """`before` when `own` is its verb alone (`mới thu` → `thu ngân sách`), else None."""
+    m = _ELIDING_VERB_RE.fullmatch(own or "")
+    if m and before and before.lower().startswith(m.group("verb").lower() + " "):
+        return before
+    return None
+
+
 def _indicator(
     norm: str,
     cand: Candidate,
@@ -490,6 +514,11 @@ def _indicator(
         # `Bắc Giang cao nhất là 13,6%; Hải Phòng 12,5%`: the places are the parts; the
         # measured subject is the previous figure's, of this sentence or the one before
         return prev or earlier, phrase
+    fuller = _elided_object(phrase.indicator, prev or earlier)
+    if fuller and cand.unit not in ("count", "ratio"):
+        # `thu ngân sách 500 tỷ đồng. Đến nay, huyện đã thu 320 tỷ đồng`: the verb alone, its
+        # object named before, measures what that object names
+        return fuller, phrase
     # a phrase that names nothing (`cao`, `(2021)`, `tăng trưởng bình quân`) yields to the
     # subject it is said of; with none before it, it is still better than a far one
     own = phrase.indicator if indicators.has_words(phrase.indicator) else None

@@ -106,7 +106,9 @@ _RIGHT_STOP_RE = re.compile(r"[;:.!?()\n]|,\s")
 # Connectors after a comma that start a new clause rather than continue a noun list.
 _RIGHT_CONNECTOR_RE = re.compile(
     r"(?i)\s*(?:trong đó|trong|đồng thời|và|nhưng|song|đạt|tăng|giảm|là|thuộc|với|theo|so với"
-    r"|góp phần|nhằm|để|bằng|chiếm|mỗi|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|tổng số|tương đương)(?!\w)"
+    r"|góp phần|nhằm|để|bằng|chiếm|mỗi|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|tổng số|tương đương"
+    # a predicate of its own after the comma (`kết nạp 1.250 đảng viên, vượt 25% kế hoạch`)
+    r"|vượt|hoàn thành|ước|gấp|cao hơn|thấp hơn|còn|duy trì|nâng|đưa|chưa|không|đều)(?!\w)"
 )
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
@@ -434,7 +436,7 @@ def _after_aux(phrase: str) -> str:
 # `bình quân 5 năm`, `(2021)`, `tỉ lệ`) leaves the figure to the subject it is said of.
 _EMPTY_TEXT = """cao thấp nhanh chậm mạnh mẽ khá tốt ổn định tích cực đáng kể liên tục tiếp bình
     quân trung chung rất nhất năm tháng quý giai đoạn nhiệm kỳ thời cả hằng hàng mỗi nay riêng đầu
-    cuối hết giữa trọng tỉ suất con lần trưởng toàn đây"""
+    cuối hết giữa trọng tỉ suất con lần trưởng toàn đây mới"""
 _EMPTY_WORDS = frozenset(w for cue in _CUE_SET for w in cue.split()) | frozenset(
     _EMPTY_TEXT.split()
 )

@@ -327,7 +327,8 @@ _PLAN_NOUN_RE = re.compile(r"(?i)mục tiêu|chỉ tiêu|kế hoạch|dự toán
 # ... unless the yardstick verb is itself a goal (`phấn đấu đạt các chỉ tiêu`, `sẽ hoàn thành`).
 _GOAL_VERB_RE = re.compile(
     r"(?i)(?<!\w)(?:phấn đấu|sẽ|cần|phải|quyết tâm|cố gắng|bảo đảm|đảm bảo|nhằm|để|mục tiêu"
-    r"|dự kiến|đề ra|đặt ra)\s+(?:[^\W\d_]+\s+){0,3}$"
+    # a directive (`Tập trung chỉ đạo thực hiện các chỉ tiêu: ...`) sets the task ahead
+    r"|dự kiến|đề ra|đặt ra|tập trung|nỗ lực|triển khai)\s+(?:[^\W\d_]+\s+){0,3}$"
 )
 # An explicit past year in the sentence (`Quy mô GRDP năm 2022 đạt ...`).
 _YEAR_RE = re.compile(
@@ -690,8 +691,11 @@ _REVIEW_PERIOD_RE = re.compile(
 # I, ...`, `Từ đầu năm đến nay, ...`) reports on it: a goal carried from the sentences before
 # (`Năm 2025, tỉnh phấn đấu tăng trưởng 8%.`) does not reach it.
 _ELAPSED_OPEN_RE = re.compile(
-    r"(?i)\W*(?:trong\s+|tính chung\s+|lũy kế\s+|luỹ kế\s+)?(?:\d{1,2}\s+tháng(?:\s+đầu năm)?"
-    r"|quý\s+[IVX\d]+|từ đầu năm(?:\s+đến nay)?|đến nay"
+    # (after a contrast: `Tuy nhiên, đến hết tháng 10, huyện mới thu được 320 tỷ đồng`)
+    r"(?i)\W*(?:(?:tuy nhiên|tuy vậy|nhưng|song|trong khi đó)\s*,?\s+)?"
+    r"(?:trong\s+|tính chung\s+|lũy kế\s+|luỹ kế\s+)?(?:\d{1,2}\s+tháng(?:\s+đầu năm)?"
+    r"|quý\s+[IVX\d]+|từ đầu năm(?:\s+đến nay)?|đến nay|(?:tính\s+)?đến thời điểm (?:này|hiện tại)"
+    r"|(?:tính\s+)?đến\s+(?:hết|cuối)\s+(?:tháng\s+\d{1,2}|quý\s+[IVX\d]+)"
     r"|(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2})(?:\s*[/-]?\s*(?:năm\s+)?\d{4})?\s*,"
 )
 
