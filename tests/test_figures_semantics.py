@@ -1751,3 +1751,39 @@ def test_a_verb_whose_object_was_named_before_measures_that_object():
 def test_a_predicate_after_a_comma_ends_a_counts_noun():
     found = extract_figures("Kết nạp được 1.250 đảng viên, vượt 25% kế hoạch.")
     assert found[0].indicator == "đảng viên"
+
+
+def test_an_effort_named_as_a_noun_is_no_goal_cue():
+    text = (
+        "Năm 2021, với sự quyết tâm của cả hệ thống chính trị, có 30/32 chỉ tiêu đạt và vượt"
+        " kế hoạch đề ra, tốc độ phát triển kinh tế đạt 7,36%."
+    )
+    assert kinds(text) == ["actual", "actual"]
+
+
+def test_an_excess_over_what_a_higher_level_assigned_is_against_the_plan():
+    found = extract_figures(
+        "Số hộ nghèo giảm 553 hộ so với năm 2022, vượt 163 hộ so với tỉnh giao."
+    )
+    assert [(f.measure, f.indicator) for f in found] == [
+        ("change", "Số hộ nghèo"),
+        ("plan", "Số hộ nghèo"),  # the same households: the count restates its subject
+    ]
+
+
+def test_an_equivalent_takes_the_measure_of_what_it_restates():
+    found = extract_figures("Tỷ lệ hộ nghèo giảm 6,26%, tương đương với 11.710 hộ nghèo.")
+    assert [f.measure for f in found] == ["change", "change"]
+
+
+def test_a_change_verb_before_its_object_measures_the_figure_after_it():
+    found = extract_figures("Các huyện Đồng Văn, Mèo Vạc đều giảm tỷ lệ hộ nghèo đa chiều trên 7%.")
+    assert found[0].measure == "change"
+    # a level verb between them names the level reached
+    found = extract_figures("Huyện giảm tỷ lệ hộ nghèo xuống còn 2%.")
+    assert found[0].measure == "level"
+
+
+def test_a_new_list_item_shares_no_measure_with_the_one_before():
+    text = "Tỷ lệ hộ nghèo còn 0,11%, vượt 73% kế hoạch; 38/38 trường đạt chuẩn quốc gia."
+    assert [f.measure for f in extract_figures(text)] == ["level", "plan", "level"]

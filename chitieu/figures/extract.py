@@ -40,7 +40,7 @@ _VERB_FIRST_RE = re.compile(
 # `mục tiêu tăng tổng thu ngân sách ... 8-9%`: a change verb after a goal word, before its
 # object, measures the figure after that object (no level verb between them).
 _GOAL_VERB_OBJECT_RE = re.compile(
-    r"(?i)(?<!\w)(?:mục tiêu|phấn đấu)\s+(?P<verb>tăng|giảm)(?! cường| trưởng)\s+(?=[^\W\d_])"
+    r"(?i)(?<!\w)(?P<verb>tăng|giảm)(?! cường| trưởng| nghèo)\s+(?=[^\W\d_])"
 )
 _LEVEL_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|là|chiếm|lên|còn|ở mức|xuống)(?!\w)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -268,6 +268,7 @@ class _Walker:
         self.carry = _KindCarry()
         self.prev_measure: str | None = None  # of the previous figure of the sentence
         self.prev_unit: str | None = None  # of the previous figure of the sentence
+        self.prev_noun: str | None = None  # of the previous figure of the sentence
         self.respective: list[str] = []  # subjects still to share out (`lần lượt`)
         self.last_indicator: str | None = None  # of the text's previous figure
         self.last_end = 0
@@ -279,7 +280,7 @@ class _Walker:
             si = _sentence_of(self.sents, cand.start, si)
             if si != prev_sent:
                 prev_end, prev_indicator, self.prev_measure = -1, None, None
-                self.prev_unit = None
+                self.prev_unit = self.prev_noun = None
                 self.respective = []
                 self.stated_units: set[str] = set()  # of the sentence's figures so far
                 sent = self.sents[si]
@@ -301,7 +302,7 @@ class _Walker:
             prev_end, prev_indicator, prev_sent = cand.end, fig.indicator or prev_indicator, si
             if fig.indicator:
                 self.last_indicator, self.last_end = fig.indicator, cand.end
-            self.prev_measure, self.prev_unit = fig.measure, fig.unit
+            self.prev_measure, self.prev_unit, self.prev_noun = fig.measure, fig.unit, fig.noun
             self.stated_units.add(fig.unit)
         return out
 
@@ -327,7 +328,14 @@ class _Walker:
         seg_start = max(s_start, prev_end)
         next_start = self.cands[n + 1].start if n + 1 < len(self.cands) else len(norm)
         indicator, phrase = _indicator(
-            norm, cand, seg_start, prev_end, prev, min(s_end, next_start), self._earlier(cand)
+            norm,
+            cand,
+            seg_start,
+            prev_end,
+            prev,
+            min(s_end, next_start),
+            self._earlier(cand),
+            self.prev_noun,
         )
         indicator = self._respectively(phrase.cue_tail, indicator)
         carried = self.carry.enter(norm, s_start, new_sentence, cand.start)
@@ -347,7 +355,9 @@ class _Walker:
             # `(Nghị quyết đề ra 2,8 triệu tấn)`: a bracketed aside (the goal a result is
             # measured against) carries no kind to the sentences after it
             self.carry.gap_start = s_end
-        measure = _measure(norm, cand, phrase, indicator, self.prev_measure, self.prev_unit)
+        # a new list item (`...; 38/38 trường đạt chuẩn`) shares no measure with the one before
+        shared = self.prev_measure if ";" not in norm[max(prev_end, 0) : cand.start] else None
+        measure = _measure(norm, cand, phrase, indicator, shared, self.prev_unit)
         return self._record(cand, si, seg_start, kind, measure, indicator)
 
     def _earlier(self, cand: Candidate) -> str | None:
@@ -487,6 +497,28 @@ _ELIDING_VERB_RE = re.compile(
 )
 
 
+# A count compared with its own subject's amount (`vượt 163 hộ`, `tăng thêm 20 hộ`, `tương
+# đương 1.200 người`), not a count of something newly done (`hoàn thành 215 dự án`).
+_RESTATING_RE = re.compile(
+    r"(?i)[\s,]*(?:vượt|tăng|giảm|thêm|hơn|cao hơn|thấp hơn|bằng|tương đương|tương ứng)"
+    r"(?:\s+(?:với|mức|thêm|khoảng|gần|hơn|trên|được))*\s*"
+)
+_PLAN_ITEMS_RE = re.compile(r"(?i)(?:chỉ tiêu|tiêu chí|mục tiêu|nhiệm vụ|nhóm)(?!\w)")
+
+
+def _unit_of(
+    found: str | None, noun: str | None, prev: str | None, prev_noun: str | None
+) -> str | None:
+    """`prev` when a count names only its bare noun and the sentence's previous figure counts
+    the same noun (`Số hộ nghèo giảm 553 hộ ..., vượt 163 hộ so với tỉnh giao`: both say how
+    many of `Số hộ nghèo`), else None."""
+    if not (found and noun and prev and prev_noun) or found.lower() != noun.lower():
+        return None
+    if _PLAN_ITEMS_RE.match(noun):
+        return None  # `đề ra 22 chỉ tiêu ..., đạt và vượt 19 chỉ tiêu`: the items stand alone
+    return prev if prev_noun.lower() == noun.lower() else None
+
+
 def _elided_object(own: str | None, before: str | None) -> str | None:
     """`before` when `own` is its verb alone (`mới thu` → `thu ngân sách`), else None."""
     m = _ELIDING_VERB_RE.fullmatch(own or "")
@@ -503,6 +535,7 @@ def _indicator(
     prev: str | None,
     limit: int,
     earlier: str | None = None,
+    prev_noun: str | None = None,
 ) -> tuple[str | None, indicators.Phrase]:
     phrase = indicators.left_phrase(norm, seg_start, cand.start, seg_start == prev_end)
     if (
@@ -526,7 +559,10 @@ def _indicator(
         phrase = dataclasses.replace(phrase, indicator=None)
     if cand.unit in ("count", "ratio") and not _MONEY_NOUN_RE.match(cand.noun or ""):
         # (`42.999/28.000 tỷ đồng`: a ratio of amounts measures what the phrase before names)
-        return _count_indicator(norm, cand, phrase, seg_start == prev_end, prev, limit), phrase
+        found = _count_indicator(norm, cand, phrase, seg_start == prev_end, prev, limit)
+        if _RESTATING_RE.fullmatch(phrase.cue_tail):
+            found = _unit_of(found, cand.noun, prev, prev_noun) or found
+        return found, phrase
     completes = _COMPLETES_RE.search(phrase.cue_tail)
     # `chiếm 13,6% tổng số hộ`, `bằng 92% GDP bình quân cả nước`: the words after the figure
     # are the base it is compared with, not what it measures

@@ -118,7 +118,9 @@ _RIGHT_CUT_RE = re.compile(
     r"|góp phần|trong đó"
     r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý)"
     # the base of a comparison is no part of what is counted (`tăng 8.396 con so với cùng kỳ`)
-    r"|(?:so với|so)\s+(?=cùng kỳ|năm|kế hoạch|dự toán|tháng|quý))|^\s*trở lên(?!\w)"
+    r"|(?:so với|so)\s+(?=cùng kỳ|năm|kế hoạch|dự toán|tháng|quý|chỉ tiêu|mục tiêu|nghị quyết"
+    r"|(?:mức\s+)?(?:tỉnh|huyện|thành phố|trung ương|TW|T\.Ư|cấp trên|trên)\s+giao))"
+    r"|^\s*trở lên(?!\w)"
 )
 # `nâng tổng số xã đạt chuẩn lên 52 xã`, `số hộ cận nghèo còn 8.800 hộ`: a level verb links too
 _COUNT_LINK_RE = re.compile(

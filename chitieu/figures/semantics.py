@@ -59,7 +59,9 @@ _QUAL_SPAN = 1 + max(
 
 _PLAN_AFTER_RE = re.compile(
     r"(?i)^\s*(?:so với\s+|so\s+|của\s+|theo\s+)?(?:các\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu"
-    r"|mục tiêu|nghị quyết|NQ)(?!\w)"
+    r"|mục tiêu|nghị quyết|NQ"
+    # what a higher level assigned (`vượt 163 hộ so với tỉnh giao`)
+    r"|(?:mức\s+)?(?:tỉnh|huyện|thành phố|trung ương|TW|T\.Ư|cấp trên|trên)\s+giao)(?!\w)"
 )
 _PLAN_BEFORE_RE = re.compile(
     r"(?i)(?:vượt|hoàn thành|đạt)\s+(?:mức\s+)?(?:kế hoạch|chỉ tiêu|dự toán|KH)(?!\w)"
@@ -118,9 +120,11 @@ _RATE_INDICATOR_RE = re.compile(
 
 _TARGET_CUE = (
     # `Chương trình mục tiêu quốc gia` is a name, not a goal
-    r"phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)|hướng tới"
-    r"|cam kết"
-    r"|cố gắng|quyết tâm|theo kế hoạch|theo lộ trình|sắp tới"
+    # (a verb made a noun names an effort, not a goal: `với sự quyết tâm của cả hệ thống chính
+    # trị, ... tăng 7,36%`)
+    r"(?<!sự )phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)"
+    r"|hướng tới|(?<!sự )cam kết"
+    r"|(?<!sự )(?<!với )(?<!bằng )(?:cố gắng|quyết tâm)|theo kế hoạch|theo lộ trình|sắp tới"
     # a purpose clause naming its goal (`để đạt tốc độ tăng trưởng 9%`; not `đã nỗ lực để đạt 95%
     # kế hoạch`, whose figure is the attainment itself)
     r"|(?:để|nhằm) đạt(?: được)?(?=\s+[^\W\d_])"
@@ -546,7 +550,7 @@ def measure(
             # not a starting level
             cue_tail = _RANGE_FROM_RE.sub("", cue_tail)
         return "level" if _LEVEL_END_RE.search(cue_tail) else "change"
-    if shared and (_SHARED_TAIL_RE.fullmatch(cue_tail) or not clause.strip(" ,")):
+    if shared and (_SHARED_TAIL_RE.fullmatch(cue_tail.strip(" ,")) or not clause.strip(" ,")):
         return shared
     if _CHANGE_AFTER_RE.match(after) and not _SHARE_BASE_RE.match(after):
         return "change" if "chiếm" not in cue_tail.lower() else "level"
@@ -855,7 +859,9 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
         # that goal's noun phrase starts
         anchor = m.start()
         run = _WORD_RUN_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
-        noun = _GOAL_NOUN_RE.search(text, run.start(), anchor) if run else None
+        # (not a counted plan noun: `có 30/32 chỉ tiêu đạt và vượt kế hoạch đề ra`)
+        nouns = _GOAL_NOUN_RE.finditer(text, run.start(), anchor) if run else iter(())
+        noun = next((n for n in nouns if not _is_counted(text, n.start())), None)
         if noun and _SET_VERB_RE.fullmatch(m.group()):
             anchor = noun.start()
         yard = _YARDSTICK_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
