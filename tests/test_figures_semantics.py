@@ -1787,3 +1787,23 @@ def test_a_change_verb_before_its_object_measures_the_figure_after_it():
 def test_a_new_list_item_shares_no_measure_with_the_one_before():
     text = "Tỷ lệ hộ nghèo còn 0,11%, vượt 73% kế hoạch; 38/38 trường đạt chuẩn quốc gia."
     assert [f.measure for f in extract_figures(text)] == ["level", "plan", "level"]
+
+
+def test_a_list_intro_of_tasks_and_solutions_opens_goals():
+    text = (
+        "Nhiệm vụ, giải pháp năm 2025: Đẩy mạnh chuyển đổi sản xuất nông nghiệp. Trong đó duy trì"
+        " diện tích lúa là 16.155,9 ha, sản lượng ước đạt 93.270 tấn. Tổng đàn heo tăng 4%."
+    )
+    # among the goals, `ước` estimates a goal and carries no result to the next sentence
+    assert kinds(text) == ["target", "target", "target"]
+
+
+def test_an_estimate_dated_by_its_own_period_stays_a_result_among_goals():
+    text = "Các chỉ tiêu chủ yếu năm 2025: thu ngân sách 500 tỷ đồng, cả năm ước đạt 520 tỷ đồng."
+    assert kinds(text) == ["target", "actual"]
+
+
+def test_plan_parts_adopted_with_the_plan_are_goals():
+    text = "Đại hội thống nhất thông qua Nghị quyết, Chương trình hành động và 17 Đề án trọng tâm."
+    assert kinds(text) == ["target"]
+    assert kinds("Kỳ họp đã thông qua 12 nghị quyết quan trọng.") == ["actual"]

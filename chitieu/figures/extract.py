@@ -346,6 +346,7 @@ class _Walker:
             carried,
             self.dateline_year,
             cand.noun,
+            self.carry.section,
         )
         if self.kinds.goal_named:
             self.carry.leave("target", True, s_end)  # `giao mục tiêu ... cho 16 tỉnh`

@@ -150,7 +150,8 @@ _TARGET_CUE = (
     r"|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
     # a list intro naming the goals (`thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`;
     # not `Một số chỉ tiêu chủ yếu 6 tháng đầu năm:`, `các chỉ tiêu đạt được:`)
-    r"|(?:chỉ tiêu|mục tiêu)(?=(?:(?!tháng đầu|đạt|kết quả|thực hiện|qua(?!\w))[^,;:.!?]){0,60}:)"
+    r"|(?:chỉ tiêu|mục tiêu|nhiệm vụ(?:,|\s+và)?\s+giải pháp)"
+    r"(?=(?:(?!tháng đầu|đạt|kết quả|thực hiện|qua(?!\w))[^,;:.!?]){0,60}:)"
 )
 _ACTUAL_CUE = (
     r"đã(?! được đề ra| đề ra| đặt ra| được đặt ra| xác định| được giao| giao| được phê duyệt"
@@ -283,6 +284,11 @@ _PLAN_DOC_PARTS_RE = re.compile(
     r"[^.;:!?]*\s(?:gồm|gồm có|bao gồm|với)\s+$"
 )
 _PLAN_DOC_WINDOW = 200
+# ... or adopted with the plan (`thống nhất thông qua Nghị quyết, Chương trình hành động và 17
+# Đề án trọng tâm`; not `thông qua 12 nghị quyết`, documents a session passed)
+_PARTS_ADOPTED_RE = re.compile(
+    r"(?i)(?<!\w)(?:thông qua|biểu quyết|đề ra|đặt ra|xác định|ban hành)(?!\w)[^.;:!?\d]{0,100}$"
+)
 # A goal verb modifying counted plan items (`18 chỉ tiêu phấn đấu`, `20 mục tiêu đề ra`), and a
 # result verb counting them (`đạt và vượt 13/15 mục tiêu chủ yếu đề ra`).
 _GOAL_MODIFIER_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|đề ra|đặt ra)(?!\w)")
@@ -406,6 +412,9 @@ _REVIEW_TITLE_RE = re.compile(
 )
 _TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TITLE_WORDS = 30
+_ESTIMATE_DATED_RE = re.compile(
+    r"(?i)(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}|cả năm|(?<!\w)(?:tháng|quý|dự ước)(?!\w)"
+)
 _REACHED_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|hoàn thành|vượt|thực hiện|được|đã|có)(?!\w)")
 
 
@@ -914,6 +923,7 @@ class SentenceKinds:
         self._floor = start  # cues before this were overridden: never read again
         self.goal_named = False  # a figure read as a goal's recipient left that goal to carry
         self._years: list[re.Match[str]] | None = None
+        self._last_word, self._last_at = "", -1  # the last cue read and where it stands
         self._year_ends: list[int] = []
         if _NOW_OPEN_RE.match(text, start, end):
             self._last = ("actual", True)  # `Hiện tỷ lệ này đạt 93%`: the present state
@@ -963,6 +973,7 @@ class SentenceKinds:
                 found = self._forecast_kind(last) or _cue_kind(last, self.text, self.start, pos)
                 self._last = found
             self._horizon_only = bool(last.group("horizon")) and not self._goal_seen
+            self._last_word, self._last_at = last.group().lower(), last.start()
         self._scanned = max(self._scanned, pos)
         return self._last
 
@@ -974,9 +985,11 @@ class SentenceKinds:
         carried: str | None = None,
         dateline_year: int | None = None,
         noun: str | None = None,
+        section: str | None = None,
     ) -> tuple[str, bool]:
         """(`target` or `actual`, whether a strong cue decided it) of the figure at `pos`
-        whose words after it run from `after_end` to the end of the sentence."""
+        whose words after it run from `after_end` to the end of the sentence; `section`:
+        `target` inside a section of goals (a heading, list intro or lead-in opened it)."""
         cue = self._last_cue(pos)
         if _RESULT_CLAUSE_AFTER_RE.match(self.text, after_end, self.end):
             # `đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19 chỉ tiêu`: a result verb
@@ -999,7 +1012,15 @@ class SentenceKinds:
         if (
             noun
             and _PLAN_PART_RE.match(noun)
-            and _PLAN_DOC_PARTS_RE.search(self.text, max(self.start, pos - _PLAN_DOC_WINDOW), pos)
+            and (
+                _PLAN_DOC_PARTS_RE.search(self.text, max(self.start, pos - _PLAN_DOC_WINDOW), pos)
+                or (
+                    not _PLAN_ITEM_RE.match(noun)  # (goals and targets have rules of their own)
+                    and _PARTS_ADOPTED_RE.search(
+                        self.text, max(self.start, pos - _PLAN_DOC_WINDOW), pos
+                    )
+                )
+            )
         ):
             # `Chương trình hành động thực hiện Nghị quyết ... gồm 4 nhóm giải pháp`: the parts a
             # plan document is made of are its goals
@@ -1033,6 +1054,10 @@ class SentenceKinds:
         if cue is not None:
             if cue[0] == "target" and self._before_plan(pos):
                 return "actual", False
+            if section == "target" and self._estimated_goal(pos):
+                # `Nhiệm vụ, giải pháp: ... duy trì diện tích lúa 16.155,9 ha, sản lượng ước đạt
+                # 93.270 tấn`: among the goals, `ước` estimates a goal, not a result
+                return "target", False
             return cue
         if self._head_end >= 0 and self._head_end <= pos <= self._head_break:
             return "target", False
@@ -1059,6 +1084,17 @@ class SentenceKinds:
         if self.plan_doc and not self._reached(pos):
             return "target", False
         return ("target" if in_target_scope else "actual"), False
+
+    def _estimated_goal(self, pos: int) -> bool:
+        """Whether the cue deciding the figure is a bare `ước` of its own clause, with no year,
+        date or elapsed period of its own (`ước đạt 93.270 tấn`; not `ước cả năm`, `Dự ước đến
+        31/12/2024`)."""
+        if self._last_word != "ước" or self._last_at < 0:
+            return False
+        lo = max(self.start, pos - _AFTER_SPAN)
+        clause = max(self.text.rfind(c, lo, self._last_at) for c in ",;:")
+        piece = self.text[max(lo, clause + 1) : pos]
+        return not _ESTIMATE_DATED_RE.search(piece)
 
     def _reached(self, pos: int) -> bool:
         """Whether the figure's sentence reports it reached (`năm 2023 quận hoàn thành 21/21
