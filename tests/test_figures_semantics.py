@@ -1807,3 +1807,11 @@ def test_plan_parts_adopted_with_the_plan_are_goals():
     text = "Đại hội thống nhất thông qua Nghị quyết, Chương trình hành động và 17 Đề án trọng tâm."
     assert kinds(text) == ["target"]
     assert kinds("Kỳ họp đã thông qua 12 nghị quyết quan trọng.") == ["actual"]
+
+
+def test_an_estimate_up_to_a_date_frames_the_whole_sentence():
+    text = (
+        "Dự ước đến 31/12/2024, số lao động được tạo việc làm mới là 1.050 người, đạt 140% kế"
+        " hoạch, trong đó xuất khẩu lao động 65 người."
+    )
+    assert [f.qualifier for f in extract_figures(text)] == ["approx"] * 3

@@ -491,6 +491,7 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 _CAUSE_RE = re.compile(r"(?i)(?<!\w)(?:là do|là nhờ|là vì|bởi vì|nhờ vào|nhờ có)\s")
 _PREDICATE_RE = re.compile(
     r"(?i)\s(?:đã|đang|sẽ|tiếp tục|vẫn|luôn|được|bị|đều|cũng|đạt|là|có|chiếm|vượt|duy trì"
+    r"|không|chưa|ngày càng"
     r"|giữ vững|phát triển|(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?:tăng|giảm)"
     r"(?! trưởng| cường))(?!\w)"
 )

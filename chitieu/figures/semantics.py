@@ -497,8 +497,11 @@ _FORECAST_RE = re.compile(r"(?i)(?<!\w)dự kiến(?!\w)")
 # `ước` framing a period as an adverbial (`ước năm 2020, ...`, `Ước cả năm, ...`): an estimate
 # of everything the sentence says after it, however many figures.
 _ESTIMATE_FRAME_RE = re.compile(
-    r"(?i)(?<!\w)ước(?:\s+tính)?\s+(?:năm\s+\d{4}|cả năm(?:\s+\d{4})?|\d{1,2}\s+tháng"
-    r"(?:\s+(?:đầu\s+)?năm)?(?:\s+\d{4})?)\s*,[^.;!?\n]*$"
+    r"(?i)(?<!\w)ước(?:\s+tính)?(?:\s+thực hiện)?\s+(?:năm\s+\d{4}|cả năm(?:\s+\d{4})?"
+    r"|\d{1,2}\s+tháng(?:\s+(?:đầu\s+)?năm)?(?:\s+\d{4})?"
+    # ... or up to a date (`Dự ước đến 31/12/2024, ...`, `ước đến hết năm 2024, ...`)
+    r"|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|năm(?:\s+\d{4})?))\s*,(?:[^.;!?\n]|(?<=\d)\.(?=\d))*$"  # (`1.050`: no sentence end)
 )
 _FRAME_WINDOW = 300
 
