@@ -1815,3 +1815,11 @@ def test_an_estimate_up_to_a_date_frames_the_whole_sentence():
         " hoạch, trong đó xuất khẩu lao động 65 người."
     )
     assert [f.qualifier for f in extract_figures(text)] == ["approx"] * 3
+
+
+def test_a_bare_percentage_after_a_count_of_what_was_done_is_against_the_plan():
+    found = extract_figures("Đảng bộ huyện kết nạp 52 đảng viên mới, đạt 50,98%.")
+    assert [f.measure for f in found] == ["level", "plan"]
+    # after a count of a whole's part it is the share of that whole
+    found = extract_figures("Toàn huyện có 12 xã đạt chuẩn nông thôn mới, đạt 60%.")
+    assert [f.measure for f in found] == ["level", "level"]

@@ -267,7 +267,9 @@ class _Walker:
         )
         self.carry = _KindCarry()
         self.prev_measure: str | None = None  # of the previous figure of the sentence
-        self.prev_unit: str | None = None  # of the previous figure of the sentence
+        # whether the previous figure of the sentence is an amount (money, a quantity, a count
+        # of what was done): a bare percentage after it is the share of its plan
+        self.prev_amount = False
         self.prev_noun: str | None = None  # of the previous figure of the sentence
         self.respective: list[str] = []  # subjects still to share out (`lần lượt`)
         self.last_indicator: str | None = None  # of the text's previous figure
@@ -280,7 +282,7 @@ class _Walker:
             si = _sentence_of(self.sents, cand.start, si)
             if si != prev_sent:
                 prev_end, prev_indicator, self.prev_measure = -1, None, None
-                self.prev_unit = self.prev_noun = None
+                self.prev_amount, self.prev_noun = False, None
                 self.respective = []
                 self.stated_units: set[str] = set()  # of the sentence's figures so far
                 sent = self.sents[si]
@@ -302,7 +304,8 @@ class _Walker:
             prev_end, prev_indicator, prev_sent = cand.end, fig.indicator or prev_indicator, si
             if fig.indicator:
                 self.last_indicator, self.last_end = fig.indicator, cand.end
-            self.prev_measure, self.prev_unit, self.prev_noun = fig.measure, fig.unit, fig.noun
+            self.prev_measure, self.prev_noun = fig.measure, fig.noun
+            self.prev_amount = _is_amount(self.norm, fig)
             self.stated_units.add(fig.unit)
         return out
 
@@ -358,7 +361,7 @@ class _Walker:
             self.carry.gap_start = s_end
         # a new list item (`...; 38/38 trường đạt chuẩn`) shares no measure with the one before
         shared = self.prev_measure if ";" not in norm[max(prev_end, 0) : cand.start] else None
-        measure = _measure(norm, cand, phrase, indicator, shared, self.prev_unit)
+        measure = _measure(norm, cand, phrase, indicator, shared, self.prev_amount)
         return self._record(cand, si, seg_start, kind, measure, indicator)
 
     def _earlier(self, cand: Candidate) -> str | None:
@@ -412,7 +415,7 @@ class _Walker:
             measure = "level"
         else:
             measure = _measure(
-                self.norm, cand, phrase, indicator, self.prev_measure, self.prev_unit
+                self.norm, cand, phrase, indicator, self.prev_measure, self.prev_amount
             )
         return self._record(cand, si, prev.char_end, prev.kind, measure, indicator)
 
@@ -459,13 +462,30 @@ class _Walker:
         )
 
 
+# Counts of what was done (`kết nạp 52 đảng viên mới`, `giải quyết việc làm cho 3.500 lao động`,
+# `trồng 1.292 ha`): flows with a plan, not shares of a whole (`có 12 xã đạt chuẩn, đạt 60%`).
+_FLOW_VERB_RE = re.compile(
+    r"(?i)(?<!\w)(?:kết nạp|tạo việc làm|giải quyết việc làm|đào tạo|tuyển|tuyển mới|trồng|xây dựng"
+    r"|làm mới|hỗ trợ|thu hút|cấp|xuất khẩu|khởi công|hoàn thành|giao quân|tuyển quân)(?!\w)"
+    r"[^,;:.!?\d]{0,40}$"
+)
+
+
+def _is_amount(norm: str, fig: Figure) -> bool:
+    """Whether `fig` is an amount a bare attainment percentage after it is said of (see above)."""
+    if fig.unit in ("vnd", "usd", "quantity"):
+        return True
+    lo = max(0, fig.char_start - 80)
+    return fig.unit == "count" and bool(_FLOW_VERB_RE.search(norm, lo, fig.char_start))
+
+
 def _measure(
     norm: str,
     cand: Candidate,
     phrase: indicators.Phrase,
     indicator: str | None,
     prev: str | None,
-    prev_unit: str | None = None,
+    prev_amount: bool = False,
 ) -> str:
     piece = phrase.clause[phrase.clause.rfind(",") + 1 :]
     verb = _VERB_FIRST_RE.match(piece) or _goal_verb_object(piece)
@@ -480,7 +500,7 @@ def _measure(
         per_year=cand.unit == "percent" and norm.endswith("/năm", 0, cand.end),
         is_range=cand.value_max is not None,
         shared=prev,
-        after_amount=prev_unit in ("vnd", "usd", "quantity"),
+        after_amount=prev_amount,
     )
     if found == "plan" and semantics.is_goal_value(norm, cand.start):
         found = "level"  # `vượt chỉ tiêu giao là 93%`: the goal's own value
