@@ -1823,3 +1823,24 @@ def test_a_bare_percentage_after_a_count_of_what_was_done_is_against_the_plan():
     # after a count of a whole's part it is the share of that whole
     found = extract_figures("Toàn huyện có 12 xã đạt chuẩn nông thôn mới, đạt 60%.")
     assert [f.measure for f in found] == ["level", "level"]
+
+
+def test_a_quantity_after_a_verb_is_of_the_noun_after_its_unit():
+    found = extract_figures("Từ đầu năm đến nay, Nhân dân đã trồng được 1.292,8 ha rừng.")
+    assert found[0].indicator == "trồng rừng"
+
+
+def test_a_peer_compared_with_names_no_indicator():
+    text = "Tốc độ tăng trưởng kinh tế ước đạt 13,87% (gấp gần 2 lần bình quân chung cả nước)."
+    assert [f.indicator for f in extract_figures(text)] == ["Tốc độ tăng trưởng kinh tế"] * 2
+
+
+def test_a_footnote_number_glued_to_a_plan_word_names_nothing():
+    found = extract_figures("Chi thường xuyên 921,77 tỷ đồng, đạt 25,37% dự toán1, tăng 7,76%.")
+    assert {f.indicator for f in found} == {"Chi thường xuyên"}
+
+
+def test_a_counted_noun_stops_before_a_rate():
+    found = extract_figures("Phấn đấu 2/7 huyện nghèo tỷ lệ hộ nghèo đa chiều còn dưới 40%.")
+    assert found[0].noun == "huyện nghèo"
+    assert found[1].indicator == "tỷ lệ hộ nghèo đa chiều"

@@ -510,11 +510,16 @@ def _measure(
     return found
 
 
+_PEER_BASE_RE = re.compile(
+    r"(?i)(?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?(?:\s+(?:của\s+)?(?:cả nước|toàn quốc"
+    r"|vùng|khu vực|toàn tỉnh))?$|(?:cả nước|toàn quốc)$"
+)
 # Verbs whose object a follow-on sentence leaves out (`... đã thu 320 tỷ đồng`), after the
 # adverbs that may stand before them.
 _ELIDING_VERB_RE = re.compile(
     r"(?i)(?:(?:mới|đã|chỉ|cũng|tiếp tục|vẫn)\s+)*(?P<verb>thu|chi|giải ngân|thu hút|huy động"
-    r"|xuất khẩu|nhập khẩu|kết nạp|giải quyết|tạo|đào tạo|trồng|hỗ trợ|cấp|xây dựng)"
+    r"|xuất khẩu|nhập khẩu|kết nạp|giải quyết|tạo|đào tạo|trồng|trồng mới|hỗ trợ|cấp|xây dựng"
+    r"|làm mới|nâng cấp|sửa chữa|cứng hóa|bê tông hóa|nạo vét|khai thác|gieo trồng)"
 )
 
 
@@ -598,6 +603,16 @@ def _indicator(
         right = None  # `đạt 92,34% dân số`: the population covered is the base, not the figure
     if not completes and indicators.plan_only(right):
         right = None  # `đạt 101,44% KH`: the plan attained against names no indicator
+    if right and _PEER_BASE_RE.match(right):
+        right = None  # `gấp gần 2 lần bình quân chung cả nước`: the peer compared with
+    if (
+        cand.unit == "quantity"
+        and right
+        and phrase.indicator
+        and _ELIDING_VERB_RE.fullmatch(phrase.indicator)
+    ):
+        # `trồng được 1.292,8 ha rừng`: the verb and what its quantity is of
+        return f"{phrase.indicator} {right}", phrase
     if cand.unit == "percent" and indicators.share_of(right):
         return indicators.share_of(right), phrase
     if (

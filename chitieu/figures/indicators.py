@@ -108,7 +108,8 @@ _RIGHT_CONNECTOR_RE = re.compile(
     r"(?i)\s*(?:trong đó|trong|đồng thời|và|nhưng|song|đạt|tăng|giảm|là|thuộc|với|theo|so với"
     r"|góp phần|nhằm|để|bằng|chiếm|mỗi|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|tổng số|tương đương"
     # a predicate of its own after the comma (`kết nạp 1.250 đảng viên, vượt 25% kế hoạch`)
-    r"|vượt|hoàn thành|ước|gấp|cao hơn|thấp hơn|còn|duy trì|nâng|đưa|chưa|không|đều)(?!\w)"
+    r"|vượt|hoàn thành|ước|gấp|cao hơn|thấp hơn|còn|duy trì|nâng|đưa|chưa|không|đều"
+    r"|tương ứng)(?!\w)"
 )
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
@@ -438,7 +439,7 @@ def _after_aux(phrase: str) -> str:
 # `bình quân 5 năm`, `(2021)`, `tỉ lệ`) leaves the figure to the subject it is said of.
 _EMPTY_TEXT = """cao thấp nhanh chậm mạnh mẽ khá tốt ổn định tích cực đáng kể liên tục tiếp bình
     quân trung chung rất nhất năm tháng quý giai đoạn nhiệm kỳ thời cả hằng hàng mỗi nay riêng đầu
-    cuối hết giữa trọng tỉ suất con lần trưởng toàn đây mới"""
+    cuối hết giữa trọng tỉ suất con lần trưởng toàn đây mới tương ứng"""
 _EMPTY_WORDS = frozenset(w for cue in _CUE_SET for w in cue.split()) | frozenset(
     _EMPTY_TEXT.split()
 )
@@ -564,6 +565,9 @@ def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = 
     )
 
 
+_FOOTNOTE_RE = re.compile(r"(?<=[^\W\d_])\d{1,2}(?=\s*$)")
+
+
 def right_phrase(text: str, pos: int, limit: int) -> str | None:
     """The words after a figure up to the end of its clause (or `limit`).
 
@@ -577,6 +581,7 @@ def right_phrase(text: str, pos: int, limit: int) -> str | None:
             break
         m = _RIGHT_STOP_RE.search(window, m.end())
     phrase = window[: m.start()] if m else window
+    phrase = _FOOTNOTE_RE.sub("", phrase)  # `đạt 25,37% dự toán1`: a note's number, glued on
     cut = _RIGHT_CUT_RE.search(phrase)
     if cut:
         phrase = phrase[: cut.start()]

@@ -76,7 +76,7 @@ NOUN_STOP = _words(
     thì khi như gồm sau trước là có không chưa đã đang sẽ được bị đạt tăng giảm trở vượt chiếm bằng
     các những này đó kia nay năm tháng ngày tuần quý giờ phút giây tuổi hằng hàng mỗi mọi cùng
     đều cũng nhằm nên do bởi vì ra lên xuống qua còn thêm luôn đi lại rồi chỉ ước gần khoảng hơn
-    nhiều ít tối thiểu đa trong ngoài giữa bên nhất nhì"""
+    nhiều ít tối thiểu đa trong ngoài giữa bên nhất nhì tỷ tỉ"""
 ) - {"chỉ"}  # `chỉ tiêu` is a noun; `chỉ còn` is caught as a pair below
 # Words that cannot start a counted noun at all (besides NOUN_STOP).
 NOUN_BAD_START = NOUN_STOP | _words(
