@@ -1844,3 +1844,10 @@ def test_a_counted_noun_stops_before_a_rate():
     found = extract_figures("Phấn đấu 2/7 huyện nghèo tỷ lệ hộ nghèo đa chiều còn dưới 40%.")
     assert found[0].noun == "huyện nghèo"
     assert found[1].indicator == "tỷ lệ hộ nghèo đa chiều"
+
+
+def test_the_tiers_of_a_model_of_government_are_no_figure():
+    text = "Trong bối cảnh vận hành mô hình chính quyền địa phương 2 cấp, xã đạt 12/14 chỉ tiêu."
+    assert [(f.surface, f.indicator) for f in extract_figures(text)] == [
+        ("12/14 chỉ tiêu", "chỉ tiêu")  # an adverbial before the comma lists no noun
+    ]

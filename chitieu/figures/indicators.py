@@ -289,6 +289,12 @@ def _split_commas(clause: str) -> list[str]:
 _BRACKET_COMMA_RE = re.compile(r"[(),]")
 
 
+_ADVERBIAL_RE = re.compile(
+    r"(?i)\s*(?:trong|với|do|nhờ|bên cạnh|ngoài ra|sau|trước|qua|mặc dù|dù|tuy|nhưng|song"
+    r"|năm|nhiệm kỳ|giai đoạn)\s"
+)
+
+
 def _last_comma_piece(clause: str, first: int = 0) -> tuple[str, bool]:
     """The part after the last comma, joined over short noun lists (`dịch vụ, du lịch`).
 
@@ -301,7 +307,8 @@ def _last_comma_piece(clause: str, first: int = 0) -> tuple[str, bool]:
         pieces.pop()
     i = len(pieces) - 1
     while i > first and (
-        0 < len(strip_tail(pieces[i])[0].split()) <= 2
+        # (an adverbial before the comma lists no noun: `trong bối cảnh khó khăn, xã đạt 12`)
+        (0 < len(strip_tail(pieces[i])[0].split()) <= 2 and not _ADVERBIAL_RE.match(pieces[i - 1]))
         or _HEAD_PIECE_RE.match(pieces[i - 1])
         # `khu vực nông, lâm nghiệp và thủy sản`: a list closed by `và` after a short piece
         or (_AND_RE.search(pieces[i]) and 0 < len(pieces[i - 1].split()) <= _LIST_HEAD_WORDS)

@@ -64,6 +64,9 @@ _PREFIXED = [
     ),
     # numbers hyphenated to a word: Covid-19
     (r"[^\W\d_]-$", r"\d+"),
+    # the tiers of a model of government, a name (`chính quyền địa phương 2 cấp`, `mô hình 3
+    # cấp`), not a count of anything done
+    (r"(?i)(?<!\w)(?:chính quyền|mô hình|tổ chức)(?:\s+[^\W\d_]+){0,2}\s+$", r"\d\s+cấp(?!\w)"),
     # list markers at the start of a line: `(1).`, `1.`, `3.1.`, `2)`
     (r"(?m)^[ ]*(?:[-+*•]\s*)?\(?$", r"\d{1,2}(?:\.\d{1,2})*(?:\)\.?|\.)(?=\s|$)"),
 ]
