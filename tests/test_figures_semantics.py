@@ -1851,3 +1851,45 @@ def test_the_tiers_of_a_model_of_government_are_no_figure():
     assert [(f.surface, f.indicator) for f in extract_figures(text)] == [
         ("12/14 chỉ tiêu", "chỉ tiêu")  # an adverbial before the comma lists no noun
     ]
+
+
+def test_accordingly_after_an_adopted_plan_opens_its_goals():
+    text = (
+        "Chiều 27/7, với 95,19% số đại biểu tán thành, Quốc hội đã thông qua Nghị quyết về Kế"
+        " hoạch phát triển kinh tế - xã hội 5 năm 2021-2025 với những chỉ tiêu cụ thể.\n\n"
+        "Theo đó, tốc độ tăng trưởng GDP bình quân 5 năm khoảng 6,5-7%."
+    )
+    assert kinds(text) == ["actual", "target"]
+
+
+def test_a_dated_base_of_a_comparison_is_a_result():
+    text = (
+        "Theo kế hoạch, tổng thu từ du lịch năm tới dự kiến đạt 1.125 nghìn tỷ đồng, tăng 11%"
+        " so với mức 1.000 nghìn tỷ đồng của năm 2025."
+    )
+    assert kinds(text) == ["target", "target", "actual"]
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # a signed percentage in brackets is a change
+        ("Vốn huy động tăng 1.475 tỷ đồng (+6,2%).", ["change", "change"]),
+        # a fronted comparison with the same period makes `bằng X%` its ratio
+        ("So với cùng kỳ, số dự án cấp mới bằng 100%.", ["change"]),
+        # a contribution to growth is a share of it
+        ("Đóng góp của TFP vào tăng trưởng đạt khoảng 45%.", ["level"]),
+    ],
+)
+def test_measure_from_the_figures_own_form(text, measures):
+    assert [f.measure for f in extract_figures(text)] == measures
+
+
+def test_an_estimate_to_a_hyphenated_date_frames_the_sentence():
+    text = "Ước tính đến ngày 30-9, diện tích gieo trồng là 77 ngàn ha, đạt 100,09% kế hoạch."
+    assert [f.qualifier for f in extract_figures(text)] == ["approx", "approx"]
+
+
+def test_the_next_figures_subject_is_not_this_counts_noun():
+    found = extract_figures("Thu hút được 8 dự án, tổng vốn đầu tư 31,8 triệu USD.")
+    assert [f.indicator for f in found] == ["dự án", "tổng vốn đầu tư"]

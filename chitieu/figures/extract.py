@@ -227,6 +227,8 @@ class _KindCarry:
             # (`Các chỉ tiêu kinh tế-xã hội chủ yếu năm 2024 là: ...`)
             self.lead_read = True
             lead = semantics.lead_kind(norm[max(para + 1, 0) : pos])
+            if lead is None and semantics.follows_adopted_plan(norm, max(para + 1, 0)):
+                lead = "target"
             if lead:
                 self.section = lead if lead == "target" else None
         if new_sentence:
@@ -479,6 +481,11 @@ def _is_amount(norm: str, fig: Figure) -> bool:
     return fig.unit == "count" and bool(_FLOW_VERB_RE.search(norm, lo, fig.char_start))
 
 
+_SIGNED_RE = re.compile(r"\(\s*[+−]\s*$|\(\s*-\s*$")
+_EQUALS_RE = re.compile(r"(?i)(?<!\w)bằng\s*$")
+_SAME_PERIOD_FRONT_RE = re.compile(r"(?i)(?<!\w)(?:so với|so)\s+cùng kỳ(?:\s+năm\s+\S+)?\s*,")
+
+
 def _measure(
     norm: str,
     cand: Candidate,
@@ -504,6 +511,15 @@ def _measure(
     )
     if found == "plan" and semantics.is_goal_value(norm, cand.start):
         found = "level"  # `vượt chỉ tiêu giao là 93%`: the goal's own value
+    if cand.unit == "percent" and _SIGNED_RE.search(norm, max(0, cand.start - 3), cand.start):
+        return "change"  # `tăng 1.475 tỷ đồng (+6,2%)`: a signed percentage is a change
+    if (
+        found == "level"
+        and cand.unit == "percent"
+        and _EQUALS_RE.search(phrase.cue_tail)
+        and _SAME_PERIOD_FRONT_RE.search(phrase.clause)
+    ):
+        return "change"  # `so với cùng kỳ, số dự án cấp mới bằng 100%`: the ratio to it
     points = cand.unit == "percent" and _POINTS_RE.search(norm, cand.start, cand.end)
     if found == "level" and points:
         return "change"  # percentage points measure the difference of two percentages

@@ -587,6 +587,12 @@ def right_phrase(text: str, pos: int, limit: int) -> str | None:
         if len(window[: m.start()].split()) > 3 or _RIGHT_CONNECTOR_RE.match(window, m.end()):
             break
         m = _RIGHT_STOP_RE.search(window, m.end())
+    comma = window.rfind(",")
+    if m is None and comma >= 0 and not _RIGHT_CUT_RE.search(window, comma):
+        # the words after the last comma run into the next figure: its subject, not this one's
+        # (`8 dự án, tổng vốn đầu tư 31,8 triệu USD`; not `83 thôn, bản nông thôn mới ... trên
+        # địa bàn 4 huyện`, a list the cut ends)
+        window = window[:comma]
     phrase = window[: m.start()] if m else window
     phrase = _FOOTNOTE_RE.sub("", phrase)  # `đạt 25,37% dự toán1`: a note's number, glued on
     cut = _RIGHT_CUT_RE.search(phrase)

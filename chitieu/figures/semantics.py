@@ -412,6 +412,10 @@ _REVIEW_TITLE_RE = re.compile(
 )
 _TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TITLE_WORDS = 30
+_BASE_BEFORE_RE = re.compile(r"(?i)(?<!\w)(?:so với|so)(?:\s+mức)?\s+$")
+_BASE_YEAR_AFTER_RE = re.compile(
+    r"(?i)\s*(?:của\s+|trong\s+)?năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)"
+)
 _ESTIMATE_DATED_RE = re.compile(
     r"(?i)(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}|cả năm|(?<!\w)(?:tháng|quý|dự ước)(?!\w)"
 )
@@ -500,7 +504,7 @@ _ESTIMATE_FRAME_RE = re.compile(
     r"(?i)(?<!\w)ước(?:\s+tính)?(?:\s+thực hiện)?\s+(?:năm\s+\d{4}|cả năm(?:\s+\d{4})?"
     r"|\d{1,2}\s+tháng(?:\s+(?:đầu\s+)?năm)?(?:\s+\d{4})?"
     # ... or up to a date (`Dự ước đến 31/12/2024, ...`, `ước đến hết năm 2024, ...`)
-    r"|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?"
     r"|năm(?:\s+\d{4})?))\s*,(?:[^.;!?\n]|(?<=\d)\.(?=\d))*$"  # (`1.050`: no sentence end)
 )
 _FRAME_WINDOW = 300
@@ -600,10 +604,15 @@ def _bare_plan(
     )
 
 
+_CONTRIBUTION_RE = re.compile(r"(?i)(?:mức\s+|tỷ lệ\s+|tỉ lệ\s+)?đóng góp(?!\w)")
+
+
 def _measure_by_indicator(cue_tail: str, indicator: str | None, unit: str, per_year: bool) -> str:
     """Without a verb that says it: growth indicators and yearly rates are changes, and so is a
     percentage of an economy's output (`GRDP ước đạt 11,02%` is its growth)."""
     share_unit = unit in ("percent", "permille")
+    if indicator and share_unit and _CONTRIBUTION_RE.match(indicator):
+        return "level"  # `đóng góp của TFP vào tăng trưởng 45%`: a share of the growth
     if indicator and share_unit and _RATE_INDICATOR_RE.search(indicator):
         return "change"
     if (
@@ -714,6 +723,30 @@ _ELAPSED_OPEN_RE = re.compile(
     r"|(?:tính\s+)?đến\s+(?:hết|cuối)\s+(?:tháng\s+\d{1,2}|quý\s+[IVX\d]+)"
     r"|(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2})(?:\s*[/-]?\s*(?:năm\s+)?\d{4})?\s*,"
 )
+
+
+# `Quốc hội đã thông qua Nghị quyết về Kế hoạch ... 5 năm 2021-2025 với những chỉ tiêu cụ thể.
+# Theo đó, về kinh tế, tốc độ tăng trưởng ... khoảng 6,5-7%`: `Theo đó` (`Cụ thể`) opens the
+# content of the plan document the sentence before adopted, whatever result (`đã`, the vote)
+# that sentence reports about the adoption itself.
+_ACCORDINGLY_RE = re.compile(r"(?i)\W*(?:theo đó|cụ thể|trong đó)\s*,")
+_PLAN_ADOPTED_RE = re.compile(
+    r"(?i)(?<!\w)(?:thông qua|ban hành|phê duyệt|biểu quyết)(?:\s+[^\W\d_]+){0,3}\s+"
+    r"(?:nghị quyết|kế hoạch|chương trình|đề án|quy hoạch|dự toán)(?!\w)"
+    r"(?![^.!?\n]*(?:số|kết quả)\s)"  # (not `Nghị quyết số 23`, a legal basis; not a review)
+)
+_ADOPTED_WINDOW = 400
+
+
+def follows_adopted_plan(text: str, start: int) -> bool:
+    """Whether the paragraph or sentence at `start` opens with `Theo đó,` (`Cụ thể,`) right
+    after a sentence that adopted a plan document (see above)."""
+    if not _ACCORDINGLY_RE.match(text, start, start + 20):
+        return False
+    lo = max(0, start - _ADOPTED_WINDOW)
+    end = len(text[lo:start].rstrip()) + lo - 1  # the sentence before ends there
+    cut = max(text.rfind(c, lo, max(lo, end)) for c in ".!?")
+    return bool(_PLAN_ADOPTED_RE.search(text, max(lo, cut + 1), start))
 
 
 def opens_with_elapsed_period(text: str, start: int) -> bool:
@@ -994,6 +1027,10 @@ class SentenceKinds:
         whose words after it run from `after_end` to the end of the sentence; `section`:
         `target` inside a section of goals (a heading, list intro or lead-in opened it)."""
         cue = self._last_cue(pos)
+        if self._dated_base(pos, after_end):
+            # `tăng 11% so với mức 1.000 nghìn tỷ đồng của năm 2025`: the base a goal is
+            # compared with is what a past year reached
+            return "actual", False
         if _RESULT_CLAUSE_AFTER_RE.match(self.text, after_end, self.end):
             # `đề ra 22 chỉ tiêu, trong đó thực hiện đạt và vượt 19 chỉ tiêu`: a result verb
             # after the figure reports its achievement; so are the sentence's next figures
@@ -1087,6 +1124,16 @@ class SentenceKinds:
         if self.plan_doc and not self._reached(pos):
             return "target", False
         return ("target" if in_target_scope else "actual"), False
+
+    def _dated_base(self, pos: int, after_end: int) -> bool:
+        """Whether the figure is a comparison's base dated by a year (not after the article's
+        own, when it has one): a base is a value known already."""
+        if not _BASE_BEFORE_RE.search(self.text, max(0, pos - 16), pos):
+            return False
+        m = _BASE_YEAR_AFTER_RE.match(self.text, after_end, min(self.end, after_end + 20))
+        if m is None:
+            return False
+        return self.doc_year is None or int(m.group(1)) <= self.doc_year
 
     def _estimated_goal(self, pos: int) -> bool:
         """Whether the cue deciding the figure is a bare `ước` of its own clause, with no year,
