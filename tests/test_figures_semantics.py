@@ -1893,3 +1893,17 @@ def test_an_estimate_to_a_hyphenated_date_frames_the_sentence():
 def test_the_next_figures_subject_is_not_this_counts_noun():
     found = extract_figures("Thu hút được 8 dự án, tổng vốn đầu tư 31,8 triệu USD.")
     assert [f.indicator for f in found] == ["dự án", "tổng vốn đầu tư"]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Tỷ trọng kinh tế số đạt 20% GRDP.", "Tỷ trọng kinh tế số"),  # `số`: digital
+        ("Kim ngạch xuất khẩu toàn tỉnh lũy kế đạt 731,2 triệu USD.", "Kim ngạch xuất khẩu"),
+        ("Vốn huy động ước thực hiện đến 30/9/2022 là 25.390 tỷ đồng.", "Vốn huy động"),
+        ("Tổng thu từ du lịch năm tới dự kiến đạt 1.125 nghìn tỷ đồng.", "tổng thu từ du lịch"),
+        ("Diện tích cây lâu năm ước 11.620 ha.", "Diện tích cây lâu năm"),
+    ],
+)
+def test_what_dates_or_places_a_figure_is_no_part_of_its_indicator(text, indicator):
+    assert extract_figures(text)[0].indicator.lower() == indicator.lower()

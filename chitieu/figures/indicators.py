@@ -37,6 +37,8 @@ _CUE_WORDS = (
     r"|trở xuống|trở|dự kiến|ước tăng|ước giảm|mới đạt|chỉ đạt|chưa đạt|chưa|mới chỉ đạt|đã|sẽ"
     r"|đang|vẫn|đều|không dưới|không thấp hơn|không ít hơn|không vượt quá|không cao hơn|dài|rộng"
     r"|đối với|ước cả năm|ước tính cả năm|ước thực hiện cả năm|ước tính|như|hiện|hiện đang"
+    # the year ahead dates the figure (`tổng thu từ du lịch năm tới dự kiến đạt`)
+    r"|năm tới|năm sau|những năm tới|các năm tới"
 )
 _CUE_SET = frozenset(_CUE_WORDS.split("|"))
 # Compounds whose last syllable looks like a cue word but belongs to the noun (`dân số`).
@@ -46,6 +48,9 @@ _NOT_CUES = frozenset(
     # `đảng viên mới`, `nông thôn mới` (new), `tốc độ tăng`, `mức giảm` (nouns)
     + ["viên mới", "thôn mới", "lập mới", "xây mới", "đổi mới", "phẩm mới", "nghiệp mới"]
     + ["độ tăng", "mức tăng", "độ giảm", "mức giảm"]
+    # `số` (digital) closing a noun: `kinh tế số`, `chuyển đổi số`, `nền tảng số`, `chữ ký số`
+    + ["tế số", "nghệ số", "tảng số", "đổi số", "hội số", "phủ số", "liệu số", "tầng số"]
+    + ["ký số", "quyền số", "dân số", "thức số", "năng số", "trường số", "hóa số"]
 )
 _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
 _CUE_LAST_WORDS = frozenset(c.split()[-1] for c in _CUE_SET)
@@ -65,6 +70,11 @@ _TIME_TAIL_RE = re.compile(
     r"|(?:trong|vào)\s+(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+\d{4}\s*-\s*\d{4}"
     r"|(?:đến|tới)\s+(?:(?:hết|cuối)\s+)?năm\s+\d{4}"
     r"|(?:(?:đến|tới)\s+)?(?:hết|cuối|đầu|giữa)\s+năm(?:\s+\d{4})?|đến nay|hiện nay"
+    # a day it is counted to (`ước thực hiện đến 30/9/2022`), a bare `năm` left by `năm tới`
+    r"|(?:(?:ước\s+)?(?:thực hiện\s+)?(?:tính\s+)?(?:đến|tới)\s+)(?:hết\s+)?(?:ngày\s+)?"
+    r"\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?"
+    # the whole unit the figure is said of (`kim ngạch xuất khẩu toàn tỉnh`), a running total
+    r"|toàn (?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường)|lũy kế|luỹ kế"
     # a class of magnitude (`tăng trưởng 2 con số`) qualifies, like a date
     r"|(?:\d+|hai|ba)\s+con số)"
     # `trong giai đoạn 2020-2022 bình quân tăng`: an average over the dates goes with the verb
@@ -588,7 +598,8 @@ def right_phrase(text: str, pos: int, limit: int) -> str | None:
             break
         m = _RIGHT_STOP_RE.search(window, m.end())
     comma = window.rfind(",")
-    if m is None and comma >= 0 and not _RIGHT_CUT_RE.search(window, comma):
+    next_figure = limit < len(text) and text[limit].isdigit()
+    if m is None and next_figure and comma >= 0 and not _RIGHT_CUT_RE.search(window, comma):
         # the words after the last comma run into the next figure: its subject, not this one's
         # (`8 dự án, tổng vốn đầu tư 31,8 triệu USD`; not `83 thôn, bản nông thôn mới ... trên
         # địa bàn 4 huyện`, a list the cut ends)
