@@ -1907,3 +1907,34 @@ def test_the_next_figures_subject_is_not_this_counts_noun():
 )
 def test_what_dates_or_places_a_figure_is_no_part_of_its_indicator(text, indicator):
     assert extract_figures(text)[0].indicator.lower() == indicator.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # a rate named by its noun's `tăng` is stated, not the verb's change of an object
+        ("Phấn đấu tốc độ tăng thu ngân sách bình quân từ 10%/năm.", "change"),
+        ("Tỷ lệ hộ nghèo giảm dưới 0,5%.", "level"),  # the level a rate goes below
+        ("Giải ngân vốn đầu tư công đạt 100%.", "plan"),  # an amount has no share of its own
+        # a bare attainment that names its set is a share of that set
+        ("Hoàn thành xóa 306 nhà tạm, đạt 100% số nhà tạm cần phải xóa.", "level"),
+    ],
+)
+def test_measure_of_the_last_figure(text, measure):
+    assert extract_figures(text)[-1].measure == measure
+
+
+def test_the_present_as_a_yardstick_is_no_result_cue():
+    text = (
+        "Đại hội đặt ra mục tiêu mới: quy mô nền kinh tế gấp đôi hiện nay, thu nhập bình quân"
+        " đầu người đạt 80 triệu đồng vào năm 2030."
+    )
+    assert kinds(text)[-1] == "target"
+
+
+def test_convening_delegates_is_a_count_and_whom_they_represent_has_its_own_noun():
+    found = extract_figures("Đại hội triệu tập 438 đại biểu, đại diện cho trên 182.000 đảng viên.")
+    assert [(f.surface, f.indicator) for f in found] == [
+        ("438 đại biểu", "đại biểu"),
+        ("182.000 đảng viên", "đảng viên"),
+    ]

@@ -40,7 +40,9 @@ _VERB_FIRST_RE = re.compile(
 # `mục tiêu tăng tổng thu ngân sách ... 8-9%`: a change verb after a goal word, before its
 # object, measures the figure after that object (no level verb between them).
 _GOAL_VERB_OBJECT_RE = re.compile(
-    r"(?i)(?<!\w)(?P<verb>tăng|giảm)(?! cường| trưởng| nghèo)\s+(?=[^\W\d_])"
+    # (not a noun's `tăng`: `tốc độ tăng thu ngân sách ... từ 10%/năm` is a rate, stated)
+    r"(?i)(?<!\w)(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )"
+    r"(?P<verb>tăng|giảm)(?! cường| trưởng| nghèo)\s+(?=[^\W\d_])"
 )
 _LEVEL_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|là|chiếm|lên|còn|ở mức|xuống)(?!\w)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -671,12 +673,17 @@ def _count_indicator(
     (`Số lao động được tạo việc làm là 5.800 người`), else its noun and modifiers."""
     # words between the previous figure and this one, with no break, still describe that one
     continues_previous = after_figure and phrase.starts_segment and "," not in phrase.clause
-    if phrase.indicator and (
-        phrase.labelled
-        or (
-            not continues_previous
-            and not phrase.from_previous_piece
-            and indicators.count_links_left(phrase.cue_tail, cand.noun)
+    represents = bool(indicators.REPRESENTS_RE.search(phrase.clause))
+    if (
+        phrase.indicator
+        and not represents
+        and (
+            phrase.labelled
+            or (
+                not continues_previous
+                and not phrase.from_previous_piece
+                and indicators.count_links_left(phrase.cue_tail, cand.noun)
+            )
         )
     ):
         return phrase.indicator

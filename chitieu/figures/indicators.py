@@ -119,7 +119,7 @@ _RIGHT_CONNECTOR_RE = re.compile(
     r"|góp phần|nhằm|để|bằng|chiếm|mỗi|tỷ lệ|tỉ lệ|tỷ trọng|tốc độ|tổng số|tương đương"
     # a predicate of its own after the comma (`kết nạp 1.250 đảng viên, vượt 25% kế hoạch`)
     r"|vượt|hoàn thành|ước|gấp|cao hơn|thấp hơn|còn|duy trì|nâng|đưa|chưa|không|đều"
-    r"|tương ứng)(?!\w)"
+    r"|tương ứng|đại diện)(?!\w)"
 )
 # Where the words after a figure stop naming it: a location, a new noun phrase, a clause.
 _RIGHT_CUT_RE = re.compile(
@@ -640,6 +640,11 @@ def _clean_right(phrase: str) -> str:
             phrase = phrase[: m.start()]
         phrase = " " + _drop_place(phrase.strip(_TAIL_PUNCT))
     return " ".join(phrase.split())
+
+
+# `438 đại biểu, đại diện cho trên 182.000 đảng viên`: whom a count stands for is counted by
+# its own noun, not by the phrase before it.
+REPRESENTS_RE = re.compile(r"(?i)(?<!\w)đại diện cho(?:\s+(?:trên|hơn|gần|khoảng))?\s*$")
 
 
 def count_links_left(cue_tail: str, noun: str | None) -> bool:

@@ -85,8 +85,8 @@ _ID_PREFIX_RE = re.compile(
     r"(?: trung ương)?|trung ương|chỉ thị|kế hoạch|quyết định|thông tư|nghị định|công văn"
     r"|thông báo|hội nghị(?: trung ương)?|luật|đề án|tờ trình|báo cáo|quận|phường|huyện|thị xã"
     r"|tổ dân phố|tổ|khu phố|thôn|xóm|ấp|khóm|đường|phố|quốc lộ|tỉnh lộ|ql|đt|tl|covid|top"
-    r"|phiên|tầng|lô|nhà|phòng|hạng|giai đoạn|tập|kỳ|khu|cụm|block|tòa|căn|lớp|khối|ảnh|hình"
-    r"|bảng|biểu|vành đai|metro)\s*(?:số\s*)?$|(?:view count|count|lượt xem)\s*:?\s*$"
+    r"|phiên|tầng|lô|nhà|phòng|hạng|giai đoạn|(?<!triệu )tập|kỳ|khu|cụm|block|tòa|căn|lớp|khối"
+    r"|ảnh|hình|bảng|biểu|vành đai|metro)\s*(?:số\s*)?$|(?:view count|count|lượt xem)\s*:?\s*$"
 )
 _ID_PREFIX_LOWER_RE = re.compile(_ID_PREFIX_RE.pattern.removeprefix("(?i)"))
 

@@ -100,7 +100,7 @@ _EXCESS_ONLY_RE = re.compile(r"(?i)\W*vượt(?:\s+(?:mức|hơn|trên|gần|kho
 # economy's output (`giá trị sản xuất`, GRDP) is read as growth instead.
 _AMOUNT_INDICATOR_RE = re.compile(
     r"(?i)(?:tổng\s+)?(?:diện tích|sản lượng|thu ngân sách|chi ngân sách|tổng thu|tổng chi"
-    r"|doanh thu|kim ngạch|tổng mức|tổng vốn|vốn đầu tư)(?!\w)"
+    r"|doanh thu|kim ngạch|tổng mức|tổng vốn|vốn đầu tư|giải ngân)(?!\w)"
 )
 # `tổng vốn cấp mới và tăng thêm là 642,9 tỷ đồng`: a change verb before the copula belongs
 # to the subject's noun phrase; the figure after `là` is its level.
@@ -111,6 +111,8 @@ _CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!
 _LEVEL_END_RE = re.compile(
     r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng|từ)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
     r"|còn|ít nhất|tối thiểu|tối đa|xấp xỉ))*\s*$"
+    # `tỷ lệ hộ nghèo giảm dưới 0,5%`: the level a rate goes below
+    r"|(?<!\w)giảm\s+dưới\s*$"
 )
 # Yearly percentages that are levels, not growth: interest, depreciation, inflation targets.
 _YEARLY_LEVEL_RE = re.compile(r"(?i)lãi suất|lãi|khấu hao|phí")
@@ -122,7 +124,7 @@ _TARGET_CUE = (
     # `Chương trình mục tiêu quốc gia` is a name, not a goal
     # (a verb made a noun names an effort, not a goal: `với sự quyết tâm của cả hệ thống chính
     # trị, ... tăng 7,36%`)
-    r"(?<!sự )phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết)"
+    r"(?<!sự )phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết| nghèo)"
     r"|hướng tới|(?<!sự )cam kết"
     r"|(?<!sự )(?<!với )(?<!bằng )(?:cố gắng|quyết tâm)|theo kế hoạch|theo lộ trình|sắp tới"
     # a purpose clause naming its goal (`để đạt tốc độ tăng trưởng 9%`; not `đã nỗ lực để đạt 95%
@@ -412,6 +414,7 @@ _REVIEW_TITLE_RE = re.compile(
 )
 _TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TITLE_WORDS = 30
+_NOW_COMPARED_RE = re.compile(r"(?i)(?<!\w)(?:gấp\s+\S+|so với|hơn|bằng)(?:\s+mức)?\s+$")
 _BASE_BEFORE_RE = re.compile(r"(?i)(?<!\w)(?:so với|so)(?:\s+mức)?\s+$")
 _BASE_YEAR_AFTER_RE = re.compile(
     r"(?i)\s*(?:của\s+|trong\s+)?năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)"
@@ -584,6 +587,9 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+_SET_NAMED_AFTER_RE = re.compile(r"(?i)\s+(?:số|tổng số)\s+[^\W\d_]")
+
+
 def _bare_plan(
     cue_tail: str, after: str, indicator: str | None, follow_on: bool, after_amount: bool
 ) -> bool:
@@ -595,6 +601,8 @@ def _bare_plan(
         return True
     if not _ATTAIN_ONLY_RE.fullmatch(cue_tail):
         return False
+    if _SET_NAMED_AFTER_RE.match(after):
+        return False  # `đạt 100% số nhà tạm bợ cần phải xóa`: the share of the set it names
     if follow_on and after_amount:
         return True
     return bool(
@@ -1000,6 +1008,10 @@ class SentenceKinds:
                 continue  # a plan word right after a number is counted (`có 12 mục tiêu vượt`)
             if m.group("target") and " " not in m.group() and _is_name(self.text, m.start()):
                 continue  # part of a proper name (`huyện Cần Giuộc`, `Cần Thơ`)
+            if m.group("actual") and _NOW_COMPARED_RE.search(
+                self.text, max(0, m.start() - 20), m.start()
+            ):
+                continue  # `quy mô nền kinh tế gấp đôi hiện nay`: the present as a yardstick
             before, last = last, m
             self._goal_seen = self._goal_seen or bool(m.group("target"))
         if last is not None:
