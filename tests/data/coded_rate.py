@@ -19,6 +19,8 @@ from pathlib import Path
 
 from chitieu.figures import extract_figures
 
+KEEP = ("doc", "surface", "value", "unit", "kind", "indicator", "indicator_code", "sentence")
+
 
 def rows_of(directory: Path) -> list[dict]:
     rows = []
@@ -48,13 +50,13 @@ def main() -> None:
     if args.codes:
         with args.codes.open("w", encoding="utf-8") as fh:
             for r in everything:
-                keep = ("doc", "surface", "value", "unit", "kind", "indicator", "indicator_code", "sentence")
-                fh.write(json.dumps({k: r.get(k) for k in keep}, ensure_ascii=False) + "\n")
+                fh.write(json.dumps({k: r.get(k) for k in KEEP}, ensure_ascii=False) + "\n")
     if args.sample:
         coded_rows = [r for r in everything if r.get("indicator_code")]
         pick = random.Random(args.seed).sample(coded_rows, min(args.sample, len(coded_rows)))
         for r in pick:
-            print(f"{r['doc']}\t{r.get('surface')}\t{r.get('unit')}\t{r['indicator']}\t{r['indicator_code']}")
+            cells = (r["doc"], r.get("surface"), r.get("unit"), r["indicator"], r["indicator_code"])
+            print("\t".join(str(c) for c in cells))
 
 
 if __name__ == "__main__":
