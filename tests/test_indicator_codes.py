@@ -349,12 +349,33 @@ CASES = [
     ("thu ngân sách nhà nước", "vnd", "budget_revenue"),
     ("giải ngân vốn đầu tư công", "percent", "public_investment_disbursement"),
     ("huy chương vàng", "count", "sports_medals"),
+    ("hộ gia đình đạt tiêu chí trang trại", "count", "farms"),
+    ("tỷ lệ tổ chức cơ sở Đảng hoàn thành nhiệm vụ", "percent", "party_orgs_completed_rating"),
+    ("tỷ lệ đảng viên hoàn thành nhiệm vụ", "percent", "party_members_completed_rating"),
+    (
+        "cá nhân có thành tích xuất sắc trong công tác phục vụ Đại hội Đảng bộ",
+        "count",
+        "commendations",
+    ),
+    ("kim ngạch xuất nhập khẩu và dịch vụ thu ngoại tệ", "usd", "trade_value"),
+    ("thu nội địa (trừ tiền sử dụng đất)", "vnd", "budget_revenue_domestic"),
+    ("nhiệm vụ trọng tâm", "count", "key_tasks"),
+    ("lực lượng lao động", "count", "labour_force"),
+    ("giá trị sản xuất thủy sản", "vnd", "agri_production_value"),
+    ("giá trị sản xuất ngành trồng trọt", "vnd", "agri_production_value"),
+    ("giá trị sản xuất trên 1 ha đất trồng trọt", "vnd", "agri_output_per_ha"),
+    ("tỷ lệ kênh mương được kiên cố hóa", "percent", "canals_lined"),
+    ("kết nạp quần chúng ưu tú vào Đảng", "count", "new_party_members"),
+    ("tỷ lệ xã có bác sĩ", "percent", "commune_health_stations_with_doctors"),
+    ("giá trị gia tăng", "vnd", "grdp"),
 ]
 
 NO_CODE = [
     ("công tác phòng cháy, chữa cháy", "count"),
     ("lĩnh vực văn hóa - xã hội", "count"),
     ("công tác phòng, chống thiên tai", "count"),
+    ("cơ sở tiểu thủ công nghiệp dịch vụ", "count"),
+    ("mật độ dân số", "count"),
 ]
 
 
