@@ -368,6 +368,9 @@ CASES = [
     ("kết nạp quần chúng ưu tú vào Đảng", "count", "new_party_members"),
     ("tỷ lệ xã có bác sĩ", "percent", "commune_health_stations_with_doctors"),
     ("giá trị gia tăng", "vnd", "grdp"),
+    ("hộ thoát cận nghèo", "count", "households_escaped_poverty"),
+    ("dịch vụ lưu trú", "percent", "hotels"),
+    ("doanh thu dịch vụ lưu trú, ăn uống", "vnd", "retail_sales"),
 ]
 
 NO_CODE = [
