@@ -390,3 +390,21 @@ def test_common_phrasings(phrase: str, unit: str, code: str) -> None:
 @pytest.mark.parametrize(("phrase", "unit"), NO_CODE)
 def test_phrases_that_name_no_indicator(phrase: str, unit: str) -> None:
     assert indicator_code(phrase, unit) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "measure", "code"),
+    [
+        ("khu vực công nghiệp và xây dựng", "change", "industry_sector_growth"),
+        ("khu vực công nghiệp và xây dựng", "level", "industry_sector_share"),
+        ("khu vực công nghiệp và xây dựng", None, "industry_sector_share"),
+        ("nông, lâm, thủy sản", "change", "agriculture_sector_growth"),
+        ("các ngành dịch vụ", "change", "service_sector_growth"),
+        ("tỷ trọng dịch vụ", "change", "service_sector_share"),
+        ("cơ cấu giá trị sản xuất ngành dịch vụ", "change", "service_sector_share"),
+        ("tỷ trọng kinh tế số trong GRDP", "change", "digital_economy_share"),
+        ("thu ngân sách", "change", "budget_revenue"),
+    ],
+)
+def test_a_sectors_change_is_its_growth(phrase: str, measure: str | None, code: str) -> None:
+    assert indicator_code(phrase, "percent", measure) == code
