@@ -408,3 +408,18 @@ def test_phrases_that_name_no_indicator(phrase: str, unit: str) -> None:
 )
 def test_a_sectors_change_is_its_growth(phrase: str, measure: str | None, code: str) -> None:
     assert indicator_code(phrase, "percent", measure) == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "code"),
+    [
+        ("ngành nông-lâm nghiệp, thủy sản", "vnd", "agriculture_sector_value"),
+        ("ngành nông-lâm nghiệp, thủy sản", "percent", "agriculture_sector_share"),
+        ("ngành công nghiệp-xây dựng", "vnd", "industry_sector_value"),
+        ("ngành thương mại-dịch vụ", "vnd", "service_sector_value"),
+        ("ngành thương mại-dịch vụ", "percent", "service_sector_share"),
+        ("thu nhập bình quân của hộ nghèo", "vnd", "poor_household_income"),
+    ],
+)
+def test_a_sector_named_bare_takes_the_figures_unit(phrase: str, unit: str, code: str) -> None:
+    assert indicator_code(phrase, unit) == code
