@@ -423,3 +423,19 @@ def test_a_sectors_change_is_its_growth(phrase: str, measure: str | None, code: 
 )
 def test_a_sector_named_bare_takes_the_figures_unit(phrase: str, unit: str, code: str) -> None:
     assert indicator_code(phrase, unit) == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "code"),
+    [
+        ("địa phương có mức tăng trưởng", "count", None),
+        ("khu vực nông nghiệp", "count", None),
+        ("địa phương thu hút nhiều vốn FDI nhất", "count", None),
+        ("địa phương có mức tăng trưởng", "percent", "grdp_growth"),
+        ("xã đạt chuẩn nông thôn mới", "count", "new_rural_communes"),
+        ("xã đạt tiêu chí quốc gia về y tế", "count", "wards_health_standard"),
+        ("người tham gia bảo hiểm xã hội", "count", "social_insurance_coverage"),
+    ],
+)
+def test_a_count_of_places_takes_only_a_count_row(phrase: str, unit: str, code: str | None) -> None:
+    assert indicator_code(phrase, unit) == code
