@@ -371,6 +371,12 @@ CASES = [
     ("hộ thoát cận nghèo", "count", "households_escaped_poverty"),
     ("dịch vụ lưu trú", "percent", "hotels"),
     ("doanh thu dịch vụ lưu trú, ăn uống", "vnd", "retail_sales"),
+    ("toàn huyện có 10 xã đạt chuẩn nông thôn mới", "count", "new_rural_communes"),
+    ("huyện đạt chuẩn nông thôn mới nâng cao", "count", "new_rural_districts"),
+    ("số xã đạt chuẩn nông thôn mới của huyện", "count", "new_rural_communes"),
+    ("tổng số xã NTM nâng cao toàn huyện", "count", "advanced_new_rural_communes"),
+    ("huyện cơ bản đạt chuẩn nông thôn mới", "count", "new_rural_districts"),
+    ("đường hẻm chính và phụ", "count", "roads_built"),
 ]
 
 NO_CODE = [
