@@ -377,9 +377,15 @@ CASES = [
     ("tổng số xã NTM nâng cao toàn huyện", "count", "advanced_new_rural_communes"),
     ("huyện cơ bản đạt chuẩn nông thôn mới", "count", "new_rural_districts"),
     ("đường hẻm chính và phụ", "count", "roads_built"),
+    ("GDP", "percent", "grdp"),
+    ("tăng trưởng GDP", "percent", "grdp_growth"),
+    ("tổng diện tích các cây trồng hằng năm", "percent", "crop_area"),
+    ("chỉ số tiêu thụ tháng 9 so với tháng trước", "percent", "industrial_consumption_index"),
+    ("vốn góp", "usd", "registered_capital"),
 ]
 
 NO_CODE = [
+    ("chế tạo trong GDP", "percent"),
     ("công tác phòng cháy, chữa cháy", "count"),
     ("lĩnh vực văn hóa - xã hội", "count"),
     ("công tác phòng, chống thiên tai", "count"),
