@@ -905,11 +905,49 @@ def _match(words: _Words, entry: _Entry) -> tuple[int, int] | None:
     return best
 
 
+# A sector named bare (`khu vực dịch vụ 8,14%`) is its share of the economy (`chiếm`) or its
+# growth (`tăng`): the phrase cannot tell, the figure's measure can. A rise or fall of a
+# `*_share` row that has a `*_growth` sibling is the sibling, unless the phrase names the share.
+_SHARE_WORDS = ("tỷ trọng", "cơ cấu", "chiếm")
+# A count of places or sectors (`6 địa phương có mức tăng trưởng`, `3 khu vực nông nghiệp`)
+# is no rate or amount: when the phrase opens with such a noun, only a count row codes it.
+_PLACE_NOUNS = ("địa phương", "tỉnh", "thành phố", "khu vực", "quốc gia", "nước", "ngành")
+
+
 @lru_cache(maxsize=8192)
-def indicator_code(phrase: str | None, unit: str | None = None) -> str | None:
+def indicator_code(
+    phrase: str | None, unit: str | None = None, measure: str | None = None
+) -> str | None:
     """The code of the dictionary row that reads most of `phrase`, or None (see above);
-    `unit`, the figure's unit, breaks ties between rows of different units. Accented words
-    are matched first (`dân, quận` is no `dân quân`), folded words only when that finds none."""
+    `unit`, the figure's unit, breaks ties between rows of different units; `measure`
+    (`change`) turns a sector's share into its growth (see `_SHARE_WORDS`)."""
+    code = _code(phrase, unit)
+    if code and phrase and unit == "count" and _families()[code] != "count":
+        key = f"{_key(phrase)} "
+        if key.startswith(tuple(f"{_key(n)} " for n in _PLACE_NOUNS)):
+            return None
+    if measure != "change" or not code or not code.endswith("_share") or not phrase:
+        return code
+    growth = code.removesuffix("_share") + "_growth"
+    key = f" {_key(phrase)} "
+    if growth not in _codes() or any(f" {_key(w)} " in key for w in _SHARE_WORDS):
+        return code
+    return growth
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    exact, folded = dictionary()
+    return {e.code: e.family for index in (exact, folded) for es in index.values() for e in es}
+
+
+def _codes() -> frozenset[str]:
+    return frozenset(_families())
+
+
+def _code(phrase: str | None, unit: str | None) -> str | None:
+    """Accented words are matched first (`dân, quận` is no `dân quân`), folded words only when
+    that finds none."""
     if not phrase:
         return None
     exact, folded = dictionary()
