@@ -1938,3 +1938,8 @@ def test_convening_delegates_is_a_count_and_whom_they_represent_has_its_own_noun
         ("438 đại biểu", "đại biểu"),
         ("182.000 đảng viên", "đảng viên"),
     ]
+
+
+def test_a_sectors_change_is_coded_as_its_growth_and_its_level_as_its_share():
+    found = extract_figures("Khu vực dịch vụ tăng 8,14%; khu vực dịch vụ chiếm 45% GRDP.")
+    assert [f.indicator_code for f in found] == ["service_sector_growth", "service_sector_share"]

@@ -453,7 +453,7 @@ class _Walker:
                 and not semantics.is_goal_value(norm, cand.start),
             ),
             indicator=indicator,
-            indicator_code=indicators.indicator_code(indicator, cand.unit),
+            indicator_code=indicators.indicator_code(indicator, cand.unit, measure),
             sentence=norm[
                 max(s_start, cand.start - _SENTENCE_CAP) : min(s_end, cand.end + _SENTENCE_CAP)
             ],
