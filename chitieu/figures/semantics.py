@@ -611,18 +611,39 @@ def strong_cue(text: str) -> str | None:
     return _last_strong(text)[0]
 
 
+# No cue match holds one of these characters (tests/test_cue_barriers.py checks the pattern),
+# so the matches of `_cues(text)` after one are those `_cues(text, pos)` finds from just after
+# it: the last strong cue of a long stretch is looked for in its last sentences first.
+_CUE_BARRIERS = ".;:!?,()"
+_TAIL_SPAN = 300
+
+
+def _after_barrier(text: str, pos: int) -> int:
+    """Just after the last barrier character before `pos`; 0 without one."""
+    if pos <= 0:
+        return 0
+    return max(text.rfind(c, 0, pos) for c in _CUE_BARRIERS) + 1
+
+
 # The same stretch of text is asked about by the heading, section and carry-over rules of one
 # paragraph change: scanned once.
 @functools.lru_cache(maxsize=64)
 def _last_strong(text: str) -> tuple[str | None, int]:
     """(kind, end) of the last strong cue of `text`; (None, 0) without one."""
     last: tuple[str | None, int] = (None, 0)
-    for m in _cues(text):
-        if m.group("horizon") or _is_counted(text, m.start()):
-            continue
-        found, strong = _cue_kind(m, text, 0, len(text))
-        if strong:
-            last = (found, m.end())
+    # the stretch is read from its end, in chunks that double back to a barrier (see below)
+    hi, span = len(text), _TAIL_SPAN
+    while last[0] is None and hi > 0:
+        lo = _after_barrier(text, hi - span)
+        for m in _cues(text, lo):  # (no endpos: the cues' lookaheads see the whole text)
+            if m.start() >= hi:
+                break
+            if m.group("horizon") or _is_counted(text, m.start()):
+                continue
+            found, strong = _cue_kind(m, text, 0, len(text))
+            if strong:
+                last = (found, m.end())
+        hi, span = lo, span * 2
     named = _GOALS_NAMED_RE.search(text, last[1])
     if named and not _REVIEW_PERIOD_RE.search(text, named.start()):
         # `..., các đại biểu đã thảo luận và biểu quyết thông qua nhiều chỉ tiêu trong năm

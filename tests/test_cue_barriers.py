@@ -1,0 +1,70 @@
+"""The cue scans of `semantics` resume after a barrier character (`_CUE_BARRIERS`): that is only
+the same scan when no cue match can hold one. Checked on the parsed pattern, so that a cue
+added with, say, `tp.` in it fails here instead of silently changing the kinds."""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+
+import pytest
+
+from chitieu.figures import semantics
+
+_CATEGORIES = {
+    C.CATEGORY_DIGIT: r"\d",
+    C.CATEGORY_NOT_DIGIT: r"\D",
+    C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S",
+    C.CATEGORY_WORD: r"\w",
+    C.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _in_set(items, ch: str) -> bool:
+    negate, hit = False, False
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            hit |= chr(av) == ch
+        elif op is C.RANGE:
+            hit |= av[0] <= ord(ch) <= av[1]
+        else:
+            hit |= op is not C.CATEGORY or bool(re.fullmatch(_CATEGORIES[av], ch))
+    return hit != negate
+
+
+def _can_consume(items, ch: str) -> bool:
+    """Whether a match of the parsed `items` may hold `ch` (lookarounds hold nothing)."""
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue
+        if op is C.LITERAL:
+            hit = chr(av) == ch
+        elif op is C.IN:
+            hit = _in_set(av, ch)
+        elif op is C.SUBPATTERN:
+            hit = _can_consume(av[3], ch)
+        elif op is C.BRANCH:
+            hit = any(_can_consume(alt, ch) for alt in av[1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            hit = _can_consume(av[2], ch)
+        else:
+            hit = True  # anything else (`.`, a back reference, ...): it may
+        if hit:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("rx", [semantics._CUE_RE, semantics._CUE_LOWER_RE])
+def test_no_cue_holds_a_barrier(rx):
+    tree = P.parse(rx.pattern)
+    held = [ch for ch in semantics._CUE_BARRIERS if _can_consume(tree, ch)]
+    assert not held, f"a cue match may hold {held}: drop them from _CUE_BARRIERS"
+
+
+def test_the_check_sees_a_barrier():
+    assert _can_consume(P.parse(r"(?i)(?<!\w)tp\.\s"), ".")
+    assert not _can_consume(P.parse(r"(?i)(?<!\w)đạt(?=[^,;:.]*$)\s+\d"), ".")
