@@ -222,6 +222,9 @@ def _cut_words(text: str, lo: int, end: int, k: int, n: int) -> int:
     return cut
 
 
+# (a memo of the last few phrases: one figure's phrase is cleaned again by the rules that read
+# it, as a whole and as its last comma piece; too small to keep phrases from other articles)
+@lru_cache(maxsize=8)
 def clean(phrase: str) -> str:
     """Strip leading connectors and trailing cue words, dates and places."""
     phrase = _strip_leads(phrase)

@@ -833,6 +833,21 @@ def section_heading_kind(text: str, title: bool = False) -> str | None:
     return found
 
 
+def _word_run(text: str, lo: int, end: int) -> re.Match[str] | None:
+    """`_WORD_RUN_RE.search(text, lo, end)`, in linear time: a run of letters and spaces starts
+    after the last other character before `end` (the regex alone retries every start), and
+    ends with a space."""
+    if end <= lo or not text[end - 1].isspace():
+        return None
+    start = end
+    # (`[^\W\d_]`: alphanumeric but not a decimal digit, as `re` reads it)
+    while start > lo and (
+        text[start - 1].isspace() or (text[start - 1].isalnum() and not text[start - 1].isdecimal())
+    ):
+        start -= 1
+    return _WORD_RUN_RE.search(text, start, end)
+
+
 def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool]:
     """(kind, strong) of a cue match before the figure at `pos`; a goal named as the yardstick
     of a result reports a result, unless the figure is that goal's own value in brackets
@@ -843,7 +858,7 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
         # `đề ra` after the goal it names (`các mục tiêu Nghị quyết ... đề ra`) is read where
         # that goal's noun phrase starts
         anchor = m.start()
-        run = _WORD_RUN_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
+        run = _word_run(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
         noun = _GOAL_NOUN_RE.search(text, run.start(), anchor) if run else None
         if noun and _SET_VERB_RE.fullmatch(m.group()):
             anchor = noun.start()
