@@ -1,6 +1,8 @@
-"""The cue scans of `semantics` resume after a barrier character (`_CUE_BARRIERS`): that is only
-the same scan when no cue match can hold one. Checked on the parsed pattern, so that a cue
-added with, say, `tp.` in it fails here instead of silently changing the kinds."""
+"""The cue scans of `semantics` resume after a barrier character (`_CUE_BARRIERS`), and some
+searches of a window before a figure start after its last barrier (`_search_tail`): that is
+only the same search when no match can hold a barrier (and, for the latter, every match ends
+at the window's end). Checked on the parsed patterns, so that a rule edited to hold, say,
+`tp.` fails here instead of silently changing the figures."""
 
 from __future__ import annotations
 
@@ -58,6 +60,35 @@ def _can_consume(items, ch: str) -> bool:
     return False
 
 
+def _ends_at_end(items) -> bool:
+    """Whether every match of the parsed `items` ends with `$`."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is C.AT:
+        return av is C.AT_END
+    if op is C.SUBPATTERN:
+        return _ends_at_end(list(av[3]))
+    if op is C.BRANCH:
+        return all(_ends_at_end(list(alt)) for alt in av[1])
+    return False
+
+
+_TAILS = [
+    (semantics._GOAL_APPOSITION_RE, semantics._APPOSITION_BARRIERS),
+    (semantics._ESTIMATE_FRAME_RE, semantics._FRAME_BARRIERS),
+    (semantics._YARDSTICK_RE, semantics._YARDSTICK_BARRIERS),
+]
+
+
+@pytest.mark.parametrize(("rx", "barriers"), _TAILS)
+def test_tail_searches_hold_no_barrier(rx, barriers):
+    tree = P.parse(rx.pattern)
+    assert _ends_at_end(list(tree)), "a match may end before the window's end"
+    held = [ch for ch in barriers if _can_consume(tree, ch)]
+    assert not held, f"a match may hold {held}: drop them from its barriers"
+
+
 @pytest.mark.parametrize("rx", [semantics._CUE_RE, semantics._CUE_LOWER_RE])
 def test_no_cue_holds_a_barrier(rx):
     tree = P.parse(rx.pattern)
@@ -68,3 +99,5 @@ def test_no_cue_holds_a_barrier(rx):
 def test_the_check_sees_a_barrier():
     assert _can_consume(P.parse(r"(?i)(?<!\w)tp\.\s"), ".")
     assert not _can_consume(P.parse(r"(?i)(?<!\w)đạt(?=[^,;:.]*$)\s+\d"), ".")
+    assert _ends_at_end(list(P.parse(r"(?i)(?:a|b\s*)$|c$")))
+    assert not _ends_at_end(list(P.parse(r"(?i)a$|c")))

@@ -532,7 +532,8 @@ def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = 
     # `48 km đường tỉnh, cải tạo 125 km`: words up to the first comma still describe the
     # previous figure, so they never join the new phrase
     piece, last_empty = _last_comma_piece(clause, 1 if continues else 0)
-    piece = _PRICE_BASIS_RE.sub("", piece)
+    if "(" in piece:  # (a bracket or nothing to cut: the regex alone tries every position)
+        piece = _PRICE_BASIS_RE.sub("", piece)
     if last_empty and continues and "," not in piece:
         piece = ""
     elif continues:

@@ -248,6 +248,7 @@ _YARDSTICK_RE = re.compile(
     r"|(?<![\d.,])\d[\d.,]*\s*%\s+(?:[^\W\d_]+\s+){0,12}$"
 )
 _YARDSTICK_WINDOW = 100
+_YARDSTICK_BARRIERS = ";:!?()"  # (what no match holds: see `_search_tail`)
 _WORD_RUN_RE = re.compile(r"(?:[^\W\d_]+\s+)+$")
 _GOAL_NOUN_RE = re.compile(r"(?i)(?<!\w)(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|định hướng)(?!\w)")
 _SET_VERB_RE = re.compile(r"(?i)đề ra|đặt ra")
@@ -308,11 +309,13 @@ _GOAL_APPOSITION_RE = re.compile(
     r"(?:\s+là(?:\s+(?:khoảng|trên|dưới|hơn|từ))?|\s*\()\s*$"
 )
 _GOAL_APPOSITION_WINDOW = 80
+_APPOSITION_BARRIERS = ".,;:!?)0123456789"  # (what no match holds: see `_search_tail`)
 
 
 def is_goal_value(text: str, pos: int) -> bool:
     """Whether the figure at `pos` is a goal's own value (see `_GOAL_APPOSITION_RE`)."""
-    return bool(_GOAL_APPOSITION_RE.search(text, max(0, pos - _GOAL_APPOSITION_WINDOW), pos))
+    lo = max(0, pos - _GOAL_APPOSITION_WINDOW)
+    return bool(_search_tail(_GOAL_APPOSITION_RE, text, lo, pos, _APPOSITION_BARRIERS))
 
 
 # Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
@@ -459,6 +462,7 @@ _ESTIMATE_FRAME_RE = re.compile(
     r"(?:\s+(?:đầu\s+)?năm)?(?:\s+\d{4})?)\s*,[^.;!?\n]*$"
 )
 _FRAME_WINDOW = 300
+_FRAME_BARRIERS = ".;!?"  # (what no match holds: see `_search_tail`)
 
 
 def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
@@ -468,7 +472,8 @@ def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
     a goal it states the plan."""
     if _ESTIMATE_RE.search(text, start, end):
         return True
-    if _ESTIMATE_FRAME_RE.search(text, max(0, start - _FRAME_WINDOW), end):
+    lo = max(0, start - _FRAME_WINDOW)
+    if _search_tail(_ESTIMATE_FRAME_RE, text, lo, end, _FRAME_BARRIERS):
         return True  # `ước năm 2020, công nghiệp chiếm 57,7%, dịch vụ chiếm 38%`: all of it
     return kind == "actual" and bool(_FORECAST_RE.search(text, start, end))
 
@@ -618,11 +623,28 @@ _CUE_BARRIERS = ".;:!?,()"
 _TAIL_SPAN = 300
 
 
-def _after_barrier(text: str, pos: int) -> int:
-    """Just after the last barrier character before `pos`; 0 without one."""
-    if pos <= 0:
-        return 0
-    return max(text.rfind(c, 0, pos) for c in _CUE_BARRIERS) + 1
+def _after_barrier(text: str, pos: int, lo: int = 0, barriers: str = _CUE_BARRIERS) -> int:
+    """Just after the last barrier character in `text[lo:pos]`; `lo` without one."""
+    if pos <= lo:
+        return lo
+    m = _barrier_re(barriers).match(text, lo, pos)
+    return m.end() if m else lo
+
+
+@functools.lru_cache(maxsize=8)
+def _barrier_re(barriers: str) -> re.Pattern[str]:
+    # (`.*` runs to the end and backs off to the last barrier, in one call)
+    return re.compile(f"(?s).*[{re.escape(barriers)}]")
+
+
+def _search_tail(
+    rx: re.Pattern[str], text: str, lo: int, hi: int, barriers: str
+) -> re.Match[str] | None:
+    """`rx.search(text, lo, hi)` for a pattern whose every match ends at `hi` (`$`) and holds
+    none of the `barriers` (tests/test_cue_barriers.py checks both): a match starts after the
+    last barrier before `hi`, so only the text after it is tried, not every start of the
+    window."""
+    return rx.search(text, _after_barrier(text, hi, lo, barriers), hi)
 
 
 # The same stretch of text is asked about by the heading, section and carry-over rules of one
@@ -730,7 +752,8 @@ def lead_kind(text: str) -> str | None:
     that reviews (`Kết quả`, `5 năm qua`, `đã đạt`); else none."""
     text = _AS_FOLLOWS_RE.sub(":", text)  # `các chỉ tiêu chủ yếu như sau.` intros a list
     found, end = _last_strong(text)
-    own = _LAST_SENTENCE_RE.search(text)
+    # (only the last stop has no other after it: matched there, not searched for from each)
+    own = _LAST_SENTENCE_RE.match(text, max(text.rfind(c) for c in ".!?"))
     if (
         own
         and _TERM_LEAD_RE.match(text, own.end())
@@ -862,7 +885,8 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
         noun = _GOAL_NOUN_RE.search(text, run.start(), anchor) if run else None
         if noun and _SET_VERB_RE.fullmatch(m.group()):
             anchor = noun.start()
-        yard = _YARDSTICK_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
+        yard_lo = max(lo, anchor - _YARDSTICK_WINDOW)
+        yard = _search_tail(_YARDSTICK_RE, text, yard_lo, anchor, _YARDSTICK_BARRIERS)
         if yard and not _GOAL_VERB_RE.search(text, max(lo, yard.start() - 40), yard.start()):
             if _GOAL_VALUE_RE.match(text, m.end(), pos):
                 return "target", False
