@@ -85,6 +85,7 @@ _TAILS = [
 def test_tail_searches_hold_no_barrier(rx, barriers):
     tree = P.parse(rx.pattern)
     assert _ends_at_end(list(tree)), "a match may end before the window's end"
+    assert not rx.flags & re.MULTILINE, "`$` may match before any line break"
     held = [ch for ch in barriers if _can_consume(tree, ch)]
     assert not held, f"a match may hold {held}: drop them from its barriers"
 
