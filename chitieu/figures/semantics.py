@@ -620,7 +620,7 @@ def strong_cue(text: str) -> str | None:
 # so the matches of `_cues(text)` after one are those `_cues(text, pos)` finds from just after
 # it: the last strong cue of a long stretch is looked for in its last sentences first.
 _CUE_BARRIERS = ".;:!?,()"
-_TAIL_SPAN = 300
+_TAIL_SPAN = 80
 
 
 def _after_barrier(text: str, pos: int, lo: int = 0, barriers: str = _CUE_BARRIERS) -> int:
