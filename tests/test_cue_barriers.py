@@ -78,6 +78,7 @@ _TAILS = [
     (semantics._GOAL_APPOSITION_RE, semantics._APPOSITION_BARRIERS),
     (semantics._ESTIMATE_FRAME_RE, semantics._FRAME_BARRIERS),
     (semantics._YARDSTICK_RE, semantics._YARDSTICK_BARRIERS),
+    (semantics._GOALS_NAMED_RE, semantics._GOALS_NAMED_BARRIERS),
 ]
 
 

@@ -666,7 +666,7 @@ def _last_strong(text: str) -> tuple[str | None, int]:
             if strong:
                 last = (found, m.end())
         hi, span = lo, span * 2
-    named = _GOALS_NAMED_RE.search(text, last[1])
+    named = _search_tail(_GOALS_NAMED_RE, text, last[1], len(text), _GOALS_NAMED_BARRIERS)
     if named and not _REVIEW_PERIOD_RE.search(text, named.start()):
         # `..., các đại biểu đã thảo luận và biểu quyết thông qua nhiều chỉ tiêu trong năm
         # 2024.`: a sentence ending by naming the goals adopted introduces them, whatever
@@ -737,6 +737,7 @@ _GOALS_NAMED_RE = re.compile(
     r"(?i)(?<!\w)(?:đề ra|đặt ra|xác định|thông qua|thống nhất|biểu quyết)\s+(?:\d+\s+)?"
     r"(?:(?:các|những|một số|nhiều)\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)[^.;:!?]*[.…]?\s*$"
 )
+_GOALS_NAMED_BARRIERS = ";:!?"  # (what no match holds: see `_search_tail`)
 _HEADING_WORDS = 12
 
 
