@@ -103,3 +103,11 @@ def test_the_check_sees_a_barrier():
     assert not _can_consume(P.parse(r"(?i)(?<!\w)đạt(?=[^,;:.]*$)\s+\d"), ".")
     assert _ends_at_end(list(P.parse(r"(?i)(?:a|b\s*)$|c$")))
     assert not _ends_at_end(list(P.parse(r"(?i)a$|c")))
+
+
+def test_price_basis_needs_a_bracket():
+    # `left_phrase` cuts the price basis only from a piece holding `(`: the pattern must need one
+    from chitieu.figures import indicators
+
+    tree = list(P.parse(indicators._PRICE_BASIS_RE.pattern))
+    assert (C.LITERAL, ord("(")) in tree
