@@ -237,6 +237,9 @@ def _cut_words(text: str, lo: int, end: int, k: int, n: int) -> int:
     return cut
 
 
+# (a memo of the last few phrases: one figure's phrase is cleaned again by the rules that read
+# it, as a whole and as its last comma piece; too small to keep phrases from other articles)
+@lru_cache(maxsize=8)
 def clean(phrase: str) -> str:
     """Strip leading connectors and trailing cue words, dates and places."""
     phrase = _strip_leads(phrase)
@@ -552,7 +555,8 @@ def left_phrase(text: str, seg_start: int, num_start: int, after_figure: bool = 
     # `48 km đường tỉnh, cải tạo 125 km`: words up to the first comma still describe the
     # previous figure, so they never join the new phrase
     piece, last_empty = _last_comma_piece(clause, 1 if continues else 0)
-    piece = _PRICE_BASIS_RE.sub("", piece)
+    if "(" in piece:  # (a bracket or nothing to cut: the regex alone tries every position)
+        piece = _PRICE_BASIS_RE.sub("", piece)
     if last_empty and continues and "," not in piece:
         piece = ""
     elif continues:

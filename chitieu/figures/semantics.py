@@ -152,7 +152,7 @@ _TARGET_CUE = (
     r"|dự toán năm \d{4}|phải đạt|bảo đảm đạt|đảm bảo đạt"
     # a list intro naming the goals (`thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`;
     # not `Một số chỉ tiêu chủ yếu 6 tháng đầu năm:`, `các chỉ tiêu đạt được:`)
-    r"|(?:chỉ tiêu|mục tiêu|nhiệm vụ(?:,|\s+và)?\s+giải pháp)"
+    r"|(?:chỉ tiêu|mục tiêu|(?:nhiệm vụ\s+và\s+)?giải pháp)"
     r"(?=(?:(?!tháng đầu|đạt|kết quả|thực hiện|qua(?!\w))[^,;:.!?]){0,60}:)"
 )
 _ACTUAL_CUE = (
@@ -255,6 +255,7 @@ _YARDSTICK_RE = re.compile(
     r"|(?<![\d.,])\d[\d.,]*\s*%\s+(?:[^\W\d_]+\s+){0,12}$"
 )
 _YARDSTICK_WINDOW = 100
+_YARDSTICK_BARRIERS = ";:!?()"  # (what no match holds: see `_search_tail`)
 _WORD_RUN_RE = re.compile(r"(?:[^\W\d_]+\s+)+$")
 _GOAL_NOUN_RE = re.compile(r"(?i)(?<!\w)(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|định hướng)(?!\w)")
 _SET_VERB_RE = re.compile(r"(?i)đề ra|đặt ra")
@@ -320,11 +321,13 @@ _GOAL_APPOSITION_RE = re.compile(
     r"(?:\s+là(?:\s+(?:khoảng|trên|dưới|hơn|từ))?|\s*\()\s*$"
 )
 _GOAL_APPOSITION_WINDOW = 80
+_APPOSITION_BARRIERS = ".,;:!?)0123456789"  # (what no match holds: see `_search_tail`)
 
 
 def is_goal_value(text: str, pos: int) -> bool:
     """Whether the figure at `pos` is a goal's own value (see `_GOAL_APPOSITION_RE`)."""
-    return bool(_GOAL_APPOSITION_RE.search(text, max(0, pos - _GOAL_APPOSITION_WINDOW), pos))
+    lo = max(0, pos - _GOAL_APPOSITION_WINDOW)
+    return bool(_search_tail(_GOAL_APPOSITION_RE, text, lo, pos, _APPOSITION_BARRIERS))
 
 
 # Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
@@ -511,6 +514,7 @@ _ESTIMATE_FRAME_RE = re.compile(
     r"|năm(?:\s+\d{4})?))\s*,(?:[^.;!?\n]|(?<=\d)\.(?=\d))*$"  # (`1.050`: no sentence end)
 )
 _FRAME_WINDOW = 300
+_FRAME_BARRIERS = ";!?"  # (what no match holds: see `_search_tail`; a `.` may stand between digits)
 
 
 def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
@@ -520,7 +524,8 @@ def is_estimated(text: str, start: int, end: int, kind: str = "target") -> bool:
     a goal it states the plan."""
     if _ESTIMATE_RE.search(text, start, end):
         return True
-    if _ESTIMATE_FRAME_RE.search(text, max(0, start - _FRAME_WINDOW), end):
+    lo = max(0, start - _FRAME_WINDOW)
+    if _search_tail(_ESTIMATE_FRAME_RE, text, lo, end, _FRAME_BARRIERS):
         return True  # `ước năm 2020, công nghiệp chiếm 57,7%, dịch vụ chiếm 38%`: all of it
     return kind == "actual" and bool(_FORECAST_RE.search(text, start, end))
 
@@ -673,19 +678,57 @@ def strong_cue(text: str) -> str | None:
     return _last_strong(text)[0]
 
 
+# No cue match holds one of these characters (tests/test_cue_barriers.py checks the pattern),
+# so the matches of `_cues(text)` after one are those `_cues(text, pos)` finds from just after
+# it: the last strong cue of a long stretch is looked for in its last sentences first.
+_CUE_BARRIERS = ".;:!?,()"
+_TAIL_SPAN = 80
+
+
+def _after_barrier(text: str, pos: int, lo: int = 0, barriers: str = _CUE_BARRIERS) -> int:
+    """Just after the last barrier character in `text[lo:pos]`; `lo` without one."""
+    if pos <= lo:
+        return lo
+    m = _barrier_re(barriers).match(text, lo, pos)
+    return m.end() if m else lo
+
+
+@functools.lru_cache(maxsize=8)
+def _barrier_re(barriers: str) -> re.Pattern[str]:
+    # (`.*` runs to the end and backs off to the last barrier, in one call)
+    return re.compile(f"(?s).*[{re.escape(barriers)}]")
+
+
+def _search_tail(
+    rx: re.Pattern[str], text: str, lo: int, hi: int, barriers: str
+) -> re.Match[str] | None:
+    """`rx.search(text, lo, hi)` for a pattern whose every match ends at `hi` (`$`) and holds
+    none of the `barriers` (tests/test_cue_barriers.py checks both): a match starts after the
+    last barrier before `hi`, so only the text after it is tried, not every start of the
+    window."""
+    return rx.search(text, _after_barrier(text, hi, lo, barriers), hi)
+
+
 # The same stretch of text is asked about by the heading, section and carry-over rules of one
 # paragraph change: scanned once.
 @functools.lru_cache(maxsize=64)
 def _last_strong(text: str) -> tuple[str | None, int]:
     """(kind, end) of the last strong cue of `text`; (None, 0) without one."""
     last: tuple[str | None, int] = (None, 0)
-    for m in _cues(text):
-        if m.group("horizon") or _is_counted(text, m.start()):
-            continue
-        found, strong = _cue_kind(m, text, 0, len(text))
-        if strong:
-            last = (found, m.end())
-    named = _GOALS_NAMED_RE.search(text, last[1])
+    # the stretch is read from its end, in chunks that double back to a barrier (see below)
+    hi, span = len(text), _TAIL_SPAN
+    while last[0] is None and hi > 0:
+        lo = _after_barrier(text, hi - span)
+        for m in _cues(text, lo):  # (no endpos: the cues' lookaheads see the whole text)
+            if m.start() >= hi:
+                break
+            if m.group("horizon") or _is_counted(text, m.start()):
+                continue
+            found, strong = _cue_kind(m, text, 0, len(text))
+            if strong:
+                last = (found, m.end())
+        hi, span = lo, span * 2
+    named = _search_tail(_GOALS_NAMED_RE, text, last[1], len(text), _GOALS_NAMED_BARRIERS)
     if named and not _REVIEW_PERIOD_RE.search(text, named.start()):
         # `..., các đại biểu đã thảo luận và biểu quyết thông qua nhiều chỉ tiêu trong năm
         # 2024.`: a sentence ending by naming the goals adopted introduces them, whatever
@@ -783,6 +826,7 @@ _GOALS_NAMED_RE = re.compile(
     r"(?i)(?<!\w)(?:đề ra|đặt ra|xác định|thông qua|thống nhất|biểu quyết)\s+(?:\d+\s+)?"
     r"(?:(?:các|những|một số|nhiều)\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)[^.;:!?]*[.…]?\s*$"
 )
+_GOALS_NAMED_BARRIERS = ";:!?"  # (what no match holds: see `_search_tail`)
 _HEADING_WORDS = 12
 
 
@@ -798,7 +842,8 @@ def lead_kind(text: str) -> str | None:
     that reviews (`Kết quả`, `5 năm qua`, `đã đạt`); else none."""
     text = _AS_FOLLOWS_RE.sub(":", text)  # `các chỉ tiêu chủ yếu như sau.` intros a list
     found, end = _last_strong(text)
-    own = _LAST_SENTENCE_RE.search(text)
+    # (only the last stop has no other after it: matched there, not searched for from each)
+    own = _LAST_SENTENCE_RE.match(text, max(text.rfind(c) for c in ".!?"))
     if (
         own
         and _TERM_LEAD_RE.match(text, own.end())
@@ -901,6 +946,21 @@ def section_heading_kind(text: str, title: bool = False) -> str | None:
     return found
 
 
+def _word_run(text: str, lo: int, end: int) -> re.Match[str] | None:
+    """`_WORD_RUN_RE.search(text, lo, end)`, in linear time: a run of letters and spaces starts
+    after the last other character before `end` (the regex alone retries every start), and
+    ends with a space."""
+    if end <= lo or not text[end - 1].isspace():
+        return None
+    start = end
+    # (`[^\W\d_]`: alphanumeric but not a decimal digit, as `re` reads it)
+    while start > lo and (
+        text[start - 1].isspace() or (text[start - 1].isalnum() and not text[start - 1].isdecimal())
+    ):
+        start -= 1
+    return _WORD_RUN_RE.search(text, start, end)
+
+
 def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool]:
     """(kind, strong) of a cue match before the figure at `pos`; a goal named as the yardstick
     of a result reports a result, unless the figure is that goal's own value in brackets
@@ -911,13 +971,14 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
         # `đề ra` after the goal it names (`các mục tiêu Nghị quyết ... đề ra`) is read where
         # that goal's noun phrase starts
         anchor = m.start()
-        run = _WORD_RUN_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
+        run = _word_run(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
         # (not a counted plan noun: `có 30/32 chỉ tiêu đạt và vượt kế hoạch đề ra`)
         nouns = _GOAL_NOUN_RE.finditer(text, run.start(), anchor) if run else iter(())
         noun = next((n for n in nouns if not _is_counted(text, n.start())), None)
         if noun and _SET_VERB_RE.fullmatch(m.group()):
             anchor = noun.start()
-        yard = _YARDSTICK_RE.search(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
+        yard_lo = max(lo, anchor - _YARDSTICK_WINDOW)
+        yard = _search_tail(_YARDSTICK_RE, text, yard_lo, anchor, _YARDSTICK_BARRIERS)
         if yard and not _GOAL_VERB_RE.search(text, max(lo, yard.start() - 40), yard.start()):
             if _GOAL_VALUE_RE.match(text, m.end(), pos):
                 return "target", False
