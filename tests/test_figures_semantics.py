@@ -1943,3 +1943,48 @@ def test_convening_delegates_is_a_count_and_whom_they_represent_has_its_own_noun
 def test_a_sectors_change_is_coded_as_its_growth_and_its_level_as_its_share():
     found = extract_figures("Khu vực dịch vụ tăng 8,14%; khu vực dịch vụ chiếm 45% GRDP.")
     assert [f.indicator_code for f in found] == ["service_sector_growth", "service_sector_share"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # recipients of a goal set for them are counted, the goal stays a goal
+        (
+            "Chính phủ đưa ra mục tiêu tăng trưởng cho 63 tỉnh thành năm 2025 đạt 8% trở lên.",
+            ["actual", "target"],
+        ),
+        # a goal named by its change holds its own value
+        (
+            "Tốc độ giảm bình quân 1,6% mỗi năm, vượt mục tiêu giảm từ 1-1,5%/năm.",
+            ["actual", "target"],
+        ),
+        # results to keep are part of the goal
+        (
+            "Năm 2021, phường phấn đấu duy trì kết quả giảm nghèo, giảm 50% số hộ nghèo.",
+            ["target"],
+        ),
+        # an undated review: `dự kiến` about the last year of the term under review estimates
+        (
+            "Nhiệm kỳ 2020-2025, GRDP tăng bình quân 6,8%/năm; năm 2025 dự kiến tăng 8%.",
+            ["actual", "actual"],
+        ),
+    ],
+)
+def test_kind_rules_from_mixed_documents(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Thu nhập bình quân đầu người đạt trên 68 triệu đồng mỗi năm.", "level"),
+        ("Kinh tế tăng trưởng khá với tốc độ bình quân 8,8%.", "change"),
+        ("Tổng giá trị tăng thêm của cả 3 khu vực đạt 500 tỷ đồng.", "level"),
+    ],
+)
+def test_measure_rules_from_mixed_documents(text, measure):
+    assert extract_figures(text)[0].measure == measure
+
+
+def test_a_year_before_a_word_starting_like_a_unit_is_a_year():
+    assert extract_figures("Năm 2025 ngành du lịch tăng trưởng mạnh.") == []

@@ -41,7 +41,7 @@ _VERB_FIRST_RE = re.compile(
 # object, measures the figure after that object (no level verb between them).
 _GOAL_VERB_OBJECT_RE = re.compile(
     # (not a noun's `tăng`: `tốc độ tăng thu ngân sách ... từ 10%/năm` is a rate, stated)
-    r"(?i)(?<!\w)(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )"
+    r"(?i)(?<!\w)(?<!tốc độ )(?<!mức )(?<!tỷ lệ )(?<!tỉ lệ )(?<!chỉ số )(?<!giá trị )"
     r"(?P<verb>tăng|giảm)(?! cường| trưởng| nghèo)\s+(?=[^\W\d_])"
 )
 _LEVEL_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|là|chiếm|lên|còn|ở mức|xuống)(?!\w)")

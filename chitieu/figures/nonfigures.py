@@ -18,8 +18,9 @@ _DAYWORD = (
     r"|thứ bảy|chủ nhật)"
 )
 _UNIT_AHEAD = (
-    r"(?!\s*(?:%|‰|nghìn|ngàn|triệu|(?:tỷ|tỉ)(?!\s+(?:lệ|trọng|suất)(?!\w))|đồng|USD|tấn|ha\b|km"
-    r"|m2|m²|kg|lít))"
+    # (whole words: `năm 2025 ngành du lịch` is a year before `ngành`, not before `ngàn`)
+    r"(?!\s*(?:%|‰|m²|(?:nghìn|ngàn|triệu|(?:tỷ|tỉ)(?!\s+(?:lệ|trọng|suất)(?!\w))|đồng|USD|tấn|ha"
+    r"|km|m2|kg|lít)(?!\w)))"
 )
 
 # Expressions that start at a number (matched at the number's position).

@@ -87,6 +87,7 @@ _OUTPUT_INDICATOR_RE = re.compile(
 )
 _SHARE_CUE_RE = re.compile(r"(?i)chiếm|bằng|tỷ trọng|tỷ lệ")
 _CHANGE_AFTER_RE = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ|cùng kỳ|so năm|mỗi năm|/năm)")
+_PER_YEAR_AFTER_RE = re.compile(r"(?i)^\s*(?:mỗi năm|/năm)")
 # A second predicate right after a figure (`thu ngân sách đạt 900 tỷ đồng, đạt 130%`; `tỷ lệ
 # bao phủ đạt 93,5%, vượt 0,3%`) restates the same quantity against the plan: after an amount, a
 # bare attainment percentage is the share of the plan reached; a bare excess is over the plan.
@@ -107,7 +108,10 @@ _AMOUNT_INDICATOR_RE = re.compile(
 _COPULA_RE = re.compile(r"(?i)(?<!\w)là(?!\w)")
 _RANGE_FROM_RE = re.compile(r"(?i)(?<!\w)từ\s*$")
 _OWN_PREDICATE_RE = re.compile(r"(?i),\s*(?:ước\s+)?(?:đạt|là)(?:\s+(?:khoảng|trên|gần|hơn))?\s*$")
-_CHANGE_WORD_RE = re.compile(r"(?i)(?<!\w)(?:tăng(?! cường)|giảm|thêm)(?!\w)")
+# (`giá trị tăng thêm`, value added, is a noun)
+_CHANGE_WORD_RE = re.compile(
+    r"(?i)(?<!\w)(?:(?<!giá trị )tăng(?! cường)|giảm|(?<!trị tăng )thêm)(?!\w)"
+)
 _LEVEL_END_RE = re.compile(
     r"(?i)(?<!\w)(?:lên|xuống|còn|đến|tới|ở mức|mức|bằng|từ)(?:\s+(?:khoảng|trên|dưới|hơn|gần|mức"
     r"|còn|ít nhất|tối thiểu|tối đa|xấp xỉ))*\s*$"
@@ -118,6 +122,9 @@ _LEVEL_END_RE = re.compile(
 _YEARLY_LEVEL_RE = re.compile(r"(?i)lãi suất|lãi|khấu hao|phí")
 _RATE_INDICATOR_RE = re.compile(
     r"(?i)tốc độ tăng|tăng trưởng|tốc độ phát triển|mức tăng|tỷ lệ tăng|chỉ số tăng"
+    # a bare `tốc độ` is the growth the clause speaks of (`Kinh tế tăng trưởng khá với tốc độ
+    # bình quân 8,8%`), not `tốc độ đô thị hóa`
+    r"|^tốc độ(?:\s+(?:bình quân|trung bình))?$"
 )
 
 _TARGET_CUE = (
@@ -225,7 +232,7 @@ _GOAL_GOVERNS_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|mục tiêu|quyết 
 # assigned goal; the assignment itself is an event, a result.
 _RECIPIENT_RE = re.compile(r"(?i)(?<!\w)cho\s+$")
 _ASSIGNED_GOAL_RE = re.compile(
-    r"(?i)(?<!\w)(?:giao|phân bổ|phân giao)\s+(?:các\s+)?"
+    r"(?i)(?<!\w)(?:giao|phân bổ|phân giao|đưa ra|đặt ra|đặt|đề ra)\s+(?:các\s+)?"
     r"(?:mục tiêu|chỉ tiêu|kế hoạch|nhiệm vụ)(?!\w)"
 )
 _RECIPIENT_WINDOW = 120
@@ -324,8 +331,18 @@ _GOAL_APPOSITION_WINDOW = 80
 _APPOSITION_BARRIERS = ".,;:!?)0123456789"  # (what no match holds: see `_search_tail`)
 
 
+# ... and so is the figure a goal noun names by its change (`vượt mục tiêu giảm từ 1-1,5%/năm
+# mà Quốc hội đặt ra`, `đạt mục tiêu tăng trưởng GRDP từ 9,5-10,5%`): the goal's content.
+_GOAL_CONTENT_RE = re.compile(
+    r"(?i)(?<!\w)(?:mục tiêu|chỉ tiêu)\s+(?:tăng trưởng|tăng|giảm)(?:\s+[^\W\d_]+){0,3}"
+    r"(?:\s+(?:từ|trên|khoảng|ít nhất|tối thiểu))?\s+$"
+)
+
+
 def is_goal_value(text: str, pos: int) -> bool:
     """Whether the figure at `pos` is a goal's own value (see `_GOAL_APPOSITION_RE`)."""
+    if _GOAL_CONTENT_RE.search(text, max(0, pos - _GOAL_APPOSITION_WINDOW), pos):
+        return True
     lo = max(0, pos - _GOAL_APPOSITION_WINDOW)
     return bool(_search_tail(_GOAL_APPOSITION_RE, text, lo, pos, _APPOSITION_BARRIERS))
 
@@ -417,6 +434,11 @@ _REVIEW_TITLE_RE = re.compile(
 )
 _TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TITLE_WORDS = 30
+_REVIEWED_TERM_RE = re.compile(
+    r"(?i)\W*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*"
+    r"(?P<last>(?:19|20)\d\d)\s*,"
+)
+_KEPT_RESULT_RE = re.compile(r"(?i)(?<!\w)(?:duy trì|giữ vững|phát huy|nâng cao)\s+$")
 _NOW_COMPARED_RE = re.compile(r"(?i)(?<!\w)(?:gấp\s+\S+|so với|hơn|bằng)(?:\s+mức)?\s+$")
 _BASE_BEFORE_RE = re.compile(r"(?i)(?<!\w)(?:so với|so)(?:\s+mức)?\s+$")
 _BASE_YEAR_AFTER_RE = re.compile(
@@ -576,7 +598,9 @@ def measure(
         return "level" if _LEVEL_END_RE.search(cue_tail) else "change"
     if shared and (_SHARED_TAIL_RE.fullmatch(cue_tail.strip(" ,")) or not clause.strip(" ,")):
         return shared
-    if _CHANGE_AFTER_RE.match(after) and not _SHARE_BASE_RE.match(after):
+    yearly_amount = unit not in ("percent", "permille") and _PER_YEAR_AFTER_RE.match(after)
+    if _CHANGE_AFTER_RE.match(after) and not _SHARE_BASE_RE.match(after) and not yearly_amount:
+        # (`thu nhập bình quân đầu người đạt 68 triệu đồng mỗi năm`: an amount per year)
         return "change" if "chiếm" not in cue_tail.lower() else "level"
     if unit == "multiple":
         # `gấp 2,1 lần bình quân cả nước` compares with a peer (a level), `gấp 1,5 lần so với
@@ -1040,7 +1064,7 @@ class SentenceKinds:
     def _forecast_kind(self, m: re.Match[str]) -> tuple[str, bool] | None:
         """`dự kiến` about a year not after the report's own (`hết năm 2020, dự kiến có 106/116
         xã` in a review of 2020) is an estimate of the result: `actual`, not a plan."""
-        if self.doc_year is None or m.group().lower() != "dự kiến":
+        if m.group().lower() != "dự kiến":
             return None
         years = list(_YEAR_RE.finditer(self.text, self.start, m.start()))
         after = _YEAR_RE.search(self.text, m.end(), min(self.end, m.end() + _FORECAST_SPAN))
@@ -1048,7 +1072,13 @@ class SentenceKinds:
         if found is None:
             return None
         year = int(found.group("end") or found.group("start") or found.group("start2"))
-        return ("actual", False) if year <= self.doc_year else None
+        reference = self.doc_year
+        if reference is None:
+            # an undated review: the last year of the term its sentence opens with
+            # (`Nhiệm kỳ 2020-2025, ... ; năm 2025 dự kiến tăng 8%`)
+            term = _REVIEWED_TERM_RE.match(self.text, self.start, m.start())
+            reference = int(term.group("last")) if term else None
+        return ("actual", False) if reference is not None and year <= reference else None
 
     def _estimate_of_goal(self, m: re.Match[str]) -> bool:
         """`Mục tiêu phấn đấu ...; thu nhập ... ước đạt 22 triệu đồng`: `ước` after a goal of
@@ -1073,6 +1103,10 @@ class SentenceKinds:
                 self.text, max(0, m.start() - 20), m.start()
             ):
                 continue  # `quy mô nền kinh tế gấp đôi hiện nay`: the present as a yardstick
+            if m.group("actual") and _KEPT_RESULT_RE.search(
+                self.text, max(0, m.start() - 14), m.start()
+            ):
+                continue  # `phấn đấu ... duy trì kết quả giảm nghèo`: results to keep, a goal
             before, last = last, m
             self._goal_seen = self._goal_seen or bool(m.group("target"))
         if last is not None:
