@@ -1891,7 +1891,7 @@ def test_an_estimate_to_a_hyphenated_date_frames_the_sentence():
 
 
 def test_the_next_figures_subject_is_not_this_counts_noun():
-    found = extract_figures("Thu hút được 8 dự án, tổng vốn đầu tư 31,8 triệu USD.")
+    found = extract_figures("Toàn tỉnh có 8 dự án, tổng vốn đầu tư 31,8 triệu USD.")
     assert [f.indicator for f in found] == ["dự án", "tổng vốn đầu tư"]
 
 
@@ -1988,3 +1988,20 @@ def test_measure_rules_from_mixed_documents(text, measure):
 
 def test_a_year_before_a_word_starting_like_a_unit_is_a_year():
     assert extract_figures("Năm 2025 ngành du lịch tăng trưởng mạnh.") == []
+
+
+def test_a_count_after_a_bare_verb_is_named_by_both():
+    found = extract_figures(
+        "Năm 2026 ngành du lịch phấn đấu đón khoảng 11 triệu lượt khách quốc tế."
+    )
+    assert found[0].indicator == "đón lượt khách quốc tế"
+
+
+def test_among_goals_an_undated_estimate_estimates_a_goal_but_a_realised_one_reports():
+    text = (
+        "Ngành du lịch đặt mục tiêu năm 2026 đón 11 triệu lượt khách quốc tế. Tổng thu du lịch"
+        " ước đạt 330.000 tỉ đồng."
+    )
+    assert kinds(text) == ["target", "target"]
+    text = "Năm 2025 huyện phấn đấu thu ngân sách 500 tỷ đồng. Ước thực hiện 480 tỷ đồng."
+    assert kinds(text) == ["target", "actual"]

@@ -539,6 +539,12 @@ _ELIDING_VERB_RE = re.compile(
     r"|xuất khẩu|nhập khẩu|kết nạp|giải quyết|tạo|đào tạo|trồng|trồng mới|hỗ trợ|cấp|xây dựng"
     r"|làm mới|nâng cấp|sửa chữa|cứng hóa|bê tông hóa|nạo vét|khai thác|gieo trồng)"
 )
+# Verbs a count's noun alone does not say (`đón 11 triệu lượt khách`: arrivals; `thu hút 20 dự
+# án`: projects attracted); `kết nạp 120 đảng viên mới`, `thành lập 25 tổ chức Đảng` keep the
+# noun only (the seeds' gold).
+_NAMING_VERB_RE = re.compile(
+    r"(?i)(?:(?:mới|đã|chỉ|cũng|tiếp tục|vẫn)\s+)*(?:đón|tiếp đón|phục vụ|thu hút|cấp mới)"
+)
 
 
 # A count compared with its own subject's amount (`vượt 163 hộ`, `tăng thêm 20 hộ`, `tương
@@ -674,6 +680,12 @@ def _count_indicator(
     # words between the previous figure and this one, with no break, still describe that one
     continues_previous = after_figure and phrase.starts_segment and "," not in phrase.clause
     represents = bool(indicators.REPRESENTS_RE.search(phrase.clause))
+    if phrase.indicator and _NAMING_VERB_RE.fullmatch(phrase.indicator):
+        # `đón khoảng 11 triệu lượt khách quốc tế`: the verb alone names what is done to the
+        # counted noun; together they name the indicator
+        noun = indicators.right_phrase(norm, cand.num_end, limit)
+        if noun:
+            return f"{phrase.indicator} {noun}"
     if (
         phrase.indicator
         and not represents

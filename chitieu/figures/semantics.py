@@ -446,6 +446,8 @@ _BASE_YEAR_AFTER_RE = re.compile(
 )
 _ESTIMATE_DATED_RE = re.compile(
     r"(?i)(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}/\d{1,2}|cả năm|(?<!\w)(?:tháng|quý|dự ước)(?!\w)"
+    # an estimate of what was done (`ước thực hiện 480 tỷ đồng`) reports a result
+    r"|(?<!\w)(?:thực hiện|đã|được)(?!\w)"
 )
 _REACHED_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|hoàn thành|vượt|thực hiện|được|đã|có)(?!\w)")
 
@@ -1201,7 +1203,7 @@ class SentenceKinds:
         if cue is not None:
             if cue[0] == "target" and self._before_plan(pos):
                 return "actual", False
-            if section == "target" and self._estimated_goal(pos):
+            if (section == "target" or carried == "target") and self._estimated_goal(pos):
                 # `Nhiệm vụ, giải pháp: ... duy trì diện tích lúa 16.155,9 ha, sản lượng ước đạt
                 # 93.270 tấn`: among the goals, `ước` estimates a goal, not a result
                 return "target", False
