@@ -2005,3 +2005,23 @@ def test_among_goals_an_undated_estimate_estimates_a_goal_but_a_realised_one_rep
     assert kinds(text) == ["target", "target"]
     text = "Năm 2025 huyện phấn đấu thu ngân sách 500 tỷ đồng. Ước thực hiện 480 tỷ đồng."
     assert kinds(text) == ["target", "actual"]
+
+
+def test_a_proposal_states_goals_and_a_vote_share_is_a_result():
+    text = (
+        "Chính phủ đề xuất điều chỉnh mục tiêu tăng trưởng năm 2025 lên 8%. Quy mô GDP năm 2025"
+        " khoảng trên 500 tỉ USD."
+    )
+    assert kinds(text) == ["target", "target"]
+    text = "Với trên 90,5% đại biểu tán thành, Quốc hội thông qua Nghị quyết về kế hoạch năm 2026."
+    assert kinds(text) == ["actual"]
+
+
+def test_inflation_is_a_change_and_a_connective_names_nothing():
+    found = extract_figures(
+        "Do đó, tăng trưởng GDP năm 2025 cần đạt 8% trở lên; lạm phát ở mức 4,5%."
+    )
+    assert [(f.indicator, f.measure) for f in found] == [
+        ("tăng trưởng GDP", "change"),
+        ("lạm phát", "change"),
+    ]

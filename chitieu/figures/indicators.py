@@ -38,7 +38,7 @@ _CUE_WORDS = (
     r"|đang|vẫn|đều|không dưới|không thấp hơn|không ít hơn|không vượt quá|không cao hơn|dài|rộng"
     r"|đối với|ước cả năm|ước tính cả năm|ước thực hiện cả năm|ước tính|như|hiện|hiện đang"
     # the year ahead dates the figure (`tổng thu từ du lịch năm tới dự kiến đạt`)
-    r"|năm tới|năm sau|những năm tới|các năm tới"
+    r"|năm tới|năm sau|những năm tới|các năm tới|cần|cần phải|phải"
 )
 _CUE_SET = frozenset(_CUE_WORDS.split("|"))
 # Compounds whose last syllable looks like a cue word but belongs to the noun (`dân số`).
@@ -84,7 +84,7 @@ _LEAD_RE = re.compile(
     r"(?i)(?:[\s\-+*•●▪◦.,;:)(]+|\(?\d{1,2}\)\.?|[a-zđ]\)|chúng tôi|chúng ta|cả năm|trong đó"
     # a source tag (`(TBTCO) -`), an estimate or a yearly average opening the clause
     r"|\([^()\d]{2,30}\)\s*-|ước(?: tính| thực hiện)?|bình quân (?:hằng|hàng|mỗi) năm|được"
-    r"|địa phương(?: này| đó)?"
+    r"|địa phương(?: này| đó)?|do đó|vì vậy|vì thế|theo đó|tuy nhiên|bên cạnh đó|ngoài ra"
     r"|để đạt(?: được)?(?: mục tiêu)?|để|mục tiêu|cam kết|là"
     r"|(?:(?:tính )?(?:đến|tới) )?(?:cuối|đầu|hết|giữa) năm(?: \d{4})?"
     r"|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"

@@ -121,7 +121,7 @@ _LEVEL_END_RE = re.compile(
 # Yearly percentages that are levels, not growth: interest, depreciation, inflation targets.
 _YEARLY_LEVEL_RE = re.compile(r"(?i)lãi suất|lãi|khấu hao|phí")
 _RATE_INDICATOR_RE = re.compile(
-    r"(?i)tốc độ tăng|tăng trưởng|tốc độ phát triển|mức tăng|tỷ lệ tăng|chỉ số tăng"
+    r"(?i)tốc độ tăng|tăng trưởng|tốc độ phát triển|mức tăng|tỷ lệ tăng|chỉ số tăng|lạm phát"
     # a bare `tốc độ` is the growth the clause speaks of (`Kinh tế tăng trưởng khá với tốc độ
     # bình quân 8,8%`), not `tốc độ đô thị hóa`
     r"|^tốc độ(?:\s+(?:bình quân|trung bình))?$"
@@ -132,7 +132,7 @@ _TARGET_CUE = (
     # (a verb made a noun names an effort, not a goal: `với sự quyết tâm của cả hệ thống chính
     # trị, ... tăng 7,36%`)
     r"(?<!sự )phấn đấu|mục tiêu(?! quốc gia)|đề ra|đặt ra|sẽ|dự kiến|đề nghị|cần(?! thiết| nghèo)"
-    r"|hướng tới|(?<!sự )cam kết"
+    r"|hướng tới|(?<!sự )cam kết|đề xuất"
     r"|(?<!sự )(?<!với )(?<!bằng )(?:cố gắng|quyết tâm)|theo kế hoạch|theo lộ trình|sắp tới"
     # a purpose clause naming its goal (`để đạt tốc độ tăng trưởng 9%`; not `đã nỗ lực để đạt 95%
     # kế hoạch`, whose figure is the attainment itself)
@@ -193,8 +193,8 @@ def _cues(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Mat
 
 # Cues strong enough to carry over to the next sentences of a paragraph.
 _STRONG_CUE_RE = re.compile(
-    r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đã|ước|kết quả|cùng kỳ|năm qua|nhiệm kỳ qua"
-    r"|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+\d{4}"
+    r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đề xuất|đã|ước|kết quả|cùng kỳ|năm qua"
+    r"|nhiệm kỳ qua|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+\d{4}"
 )
 # A goal named only as the yardstick of a result (`thấp hơn mục tiêu đề ra`, `so với kế hoạch`)
 # states no goal of its own: it must not carry `target` to the next sentences.
@@ -434,6 +434,9 @@ _REVIEW_TITLE_RE = re.compile(
 )
 _TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TITLE_WORDS = 30
+_VOTE_AFTER_RE = re.compile(
+    r"(?i)\s*(?:số\s+)?(?:đại biểu|ĐBQH|ĐB)(?:\s+[^\W\d_]+){0,4}?\s+(?:biểu quyết\s+)?tán thành"
+)
 _REVIEWED_TERM_RE = re.compile(
     r"(?i)\W*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*"
     r"(?P<last>(?:19|20)\d\d)\s*,"
@@ -1136,6 +1139,9 @@ class SentenceKinds:
         whose words after it run from `after_end` to the end of the sentence; `section`:
         `target` inside a section of goals (a heading, list intro or lead-in opened it)."""
         cue = self._last_cue(pos)
+        if _VOTE_AFTER_RE.match(self.text, after_end, min(self.end, after_end + 60)):
+            # `với trên 90,5% đại biểu tán thành, Quốc hội thông qua ...`: the vote happened
+            return "actual", False
         if self._dated_base(pos, after_end):
             # `tăng 11% so với mức 1.000 nghìn tỷ đồng của năm 2025`: the base a goal is
             # compared with is what a past year reached
