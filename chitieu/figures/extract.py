@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from chitieu.figures import indicators, periods, semantics
+from chitieu.figures.lexicon import VERB_ADVERBS
 from chitieu.figures.model import Figure
 from chitieu.figures.nonfigures import Blocker, rejects
 from chitieu.figures.normalize import normalize_text
@@ -535,16 +536,14 @@ _PEER_BASE_RE = re.compile(
 # Verbs whose object a follow-on sentence leaves out (`... đã thu 320 tỷ đồng`), after the
 # adverbs that may stand before them.
 _ELIDING_VERB_RE = re.compile(
-    r"(?i)(?:(?:mới|đã|chỉ|cũng|tiếp tục|vẫn)\s+)*(?P<verb>thu|chi|giải ngân|thu hút|huy động"
+    rf"(?i){VERB_ADVERBS}(?P<verb>thu|chi|giải ngân|thu hút|huy động"
     r"|xuất khẩu|nhập khẩu|kết nạp|giải quyết|tạo|đào tạo|trồng|trồng mới|hỗ trợ|cấp|xây dựng"
     r"|làm mới|nâng cấp|sửa chữa|cứng hóa|bê tông hóa|nạo vét|khai thác|gieo trồng)"
 )
 # Verbs a count's noun alone does not say (`đón 11 triệu lượt khách`: arrivals; `thu hút 20 dự
 # án`: projects attracted); `kết nạp 120 đảng viên mới`, `thành lập 25 tổ chức Đảng` keep the
 # noun only (the seeds' gold).
-_NAMING_VERB_RE = re.compile(
-    r"(?i)(?:(?:mới|đã|chỉ|cũng|tiếp tục|vẫn)\s+)*(?:đón|tiếp đón|phục vụ|thu hút|cấp mới)"
-)
+_NAMING_VERB_RE = re.compile(rf"(?i){VERB_ADVERBS}(?:đón|tiếp đón|phục vụ|thu hút|cấp mới)")
 
 
 # A count compared with its own subject's amount (`vượt 163 hộ`, `tăng thêm 20 hộ`, `tương

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from chitieu.figures.lexicon import ASSIGNED_BY
+
 DICTIONARY_PATH = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "indicators.csv"
 
 _CUE_WORDS = (
@@ -130,7 +132,7 @@ _RIGHT_CUT_RE = re.compile(
     r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý)"
     # the base of a comparison is no part of what is counted (`tăng 8.396 con so với cùng kỳ`)
     r"|(?:so với|so)\s+(?=cùng kỳ|năm|kế hoạch|dự toán|tháng|quý|chỉ tiêu|mục tiêu|nghị quyết"
-    r"|(?:mức\s+)?(?:tỉnh|huyện|thành phố|trung ương|TW|T\.Ư|cấp trên|trên)\s+giao))"
+    rf"|{ASSIGNED_BY}))"
     r"|^\s*trở lên(?!\w)"
 )
 # `nâng tổng số xã đạt chuẩn lên 52 xã`, `số hộ cận nghèo còn 8.800 hộ`: a level verb links too

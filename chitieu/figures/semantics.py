@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from chitieu.figures.lexicon import ASSIGNED_BY
 from chitieu.figures.normalize import lower_for_matching
 
 # Neutral words that may sit between a qualifier and the number: `ước đạt trên 22`, `khoảng từ`.
@@ -61,7 +62,7 @@ _PLAN_AFTER_RE = re.compile(
     r"(?i)^\s*(?:so với\s+|so\s+|của\s+|theo\s+)?(?:các\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu"
     r"|mục tiêu|nghị quyết|NQ"
     # what a higher level assigned (`vượt 163 hộ so với tỉnh giao`)
-    r"|(?:mức\s+)?(?:tỉnh|huyện|thành phố|trung ương|TW|T\.Ư|cấp trên|trên)\s+giao)(?!\w)"
+    rf"|{ASSIGNED_BY})(?!\w)"
 )
 _PLAN_BEFORE_RE = re.compile(
     r"(?i)(?:vượt|hoàn thành|đạt)\s+(?:mức\s+)?(?:kế hoạch|chỉ tiêu|dự toán|KH)(?!\w)"
