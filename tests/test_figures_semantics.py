@@ -2025,3 +2025,49 @@ def test_inflation_is_a_change_and_a_connective_names_nothing():
         ("tăng trưởng GDP", "change"),
         ("lạm phát", "change"),
     ]
+
+
+def test_indicators_named_with_the_year_to_reach_open_a_target_section():
+    text = (
+        "Hà Nội thông qua kế hoạch\n\nCác chỉ tiêu chủ yếu đến năm 2025\n\n(1) Tỷ trọng kinh tế"
+        " số trong GRDP đạt khoảng 30%. (2) Tỷ lệ lao động qua đào tạo đạt từ 75 đến 80%."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_drafting_the_goals_adopts_them():
+    assert kinds("Huyện ủy xây dựng 17 chỉ tiêu chủ yếu nhiệm kỳ 2020-2025.") == ["target"]
+    assert kinds("Năm 2024, huyện xây dựng 5 trường học.") == ["actual"]
+
+
+def test_a_result_word_of_the_previous_goal_item_is_not_the_next_items():
+    text = (
+        "Các chỉ tiêu chủ yếu đến năm 2025:\n(2). Duy tu từ 06 đến 08 đoạn đường đã xuống cấp;"
+        " lắp điện chiếu sáng từ 50 bóng trở lên."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_expected_by_the_end_of_the_year_is_this_years_result():
+    found = extract_figures("Huyện có 2 xã đạt chuẩn, dự kiến đến hết năm có thêm 2 xã đạt chuẩn.")
+    assert [(f.kind, f.qualifier) for f in found] == [("actual", "eq"), ("actual", "approx")]
+
+
+def test_a_scenarios_value_in_brackets_is_a_goal():
+    text = "Tăng trưởng GRDP 6 tháng đạt 7,63%, cao hơn kịch bản xây dựng đầu năm (7,59%)."
+    assert kinds(text) == ["actual", "target"]
+
+
+def test_percentages_in_brackets_after_names_under_a_growth_verb_are_changes():
+    text = "Cả 3 khu vực đều tăng trưởng tốt (nông nghiệp 3,85%; công nghiệp 8,18%; dịch vụ 7,83%)."
+    assert [f.measure for f in extract_figures(text) if f.unit == "percent"] == ["change"] * 3
+    text = "Cơ cấu kinh tế chuyển dịch (nông nghiệp 31,4%; dịch vụ 30,8%)."
+    assert [f.measure for f in extract_figures(text)] == ["level", "level"]
+
+
+def test_a_ratio_with_a_quantity_unit_close_after_it():
+    found = extract_figures("Trồng rừng được 673/550ha, đạt 122,5% kế hoạch.")
+    assert [(f.surface, f.unit, f.indicator) for f in found] == [
+        ("673/550ha", "ratio", "Trồng rừng"),
+        ("122,5%", "percent", "Trồng rừng"),
+    ]

@@ -12,7 +12,7 @@ from chitieu.figures.lexicon import VERB_ADVERBS
 from chitieu.figures.model import Figure
 from chitieu.figures.nonfigures import Blocker, rejects
 from chitieu.figures.normalize import normalize_text
-from chitieu.figures.numbers import NUM_START_RE, Candidate, read_figure, read_ratio
+from chitieu.figures.numbers import NUM_START_RE, QTY_UNITS, Candidate, read_figure, read_ratio
 from chitieu.figures.segment import Scope, Span, sentences
 
 _MULTIPLE_CUE_RE = re.compile(
@@ -165,7 +165,10 @@ def _body_start(norm: str) -> int:
     return second.start() if second else len(norm)
 
 
-_MONEY_NOUN_RE = re.compile(r"(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD)\b|USD\b")
+# The unit words of a ratio of amounts or quantities (`42.999/28.000 tỷ đồng`, `673/550 ha`).
+_MONEY_NOUN_RE = re.compile(
+    rf"(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD)\b|USD\b|{QTY_UNITS}$"
+)
 _SET_AFTER_RE = re.compile(r" [^\W\d_]")  # a word right after the figure
 _ASIDE_SPAN = 200  # how far back the bracket a figure stands in is looked for
 
@@ -526,7 +529,37 @@ def _measure(
     points = cand.unit == "percent" and _POINTS_RE.search(norm, cand.start, cand.end)
     if found == "level" and points:
         return "change"  # percentage points measure the difference of two percentages
+    if found == "level" and cand.unit == "percent" and _bracketed_change(norm, cand.start):
+        return "change"
     return found
+
+
+# A percentage in brackets after a name only (`cả 3 khu vực đều tăng trưởng (nông nghiệp 3,85%;
+# công nghiệp 8,18%)`, `mức tăng trưởng ... gồm: Quảng Ngãi (11,51%), Hải Phòng (11,2%)`) is
+# the change its sentence's growth verb states, said of each part named.
+_BRACKET_NAME_RE = re.compile(r"\(\s*(?:(?:[^\W\d_]+|\d+(?:,\d+)?\s?%)[\s,;-]*)*")
+_BRACKET_NAME_WORDS = re.compile(
+    r"(?i)(?<!\w)(?:cao hơn|thấp hơn|so với|bằng|chiếm|đạt|còn|tương đương|tương ứng|khoảng"
+    r"|trên|dưới|gần|hơn|tăng|giảm)(?!\w)"
+)
+_GROWTH_HEAD_RE = re.compile(r"(?i)(?<!\w)(?:tăng trưởng|mức tăng|tốc độ tăng)(?!\w)")
+_SHARE_HEAD_RE = re.compile(r"(?i)(?<!\w)(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ)(?!\w)")
+_BRACKET_WINDOW = 300
+
+
+def _bracketed_change(norm: str, start: int) -> bool:
+    """Whether the percentage at `start` is a part's change in brackets (see above)."""
+    lo = max(0, start - _BRACKET_WINDOW)
+    opened = norm.rfind("(", lo, start)
+    if opened < 0 or norm.find(")", opened, start) >= 0:
+        return False
+    inside = norm[opened:start]
+    if not _BRACKET_NAME_RE.fullmatch(inside) or _BRACKET_NAME_WORDS.search(inside):
+        return False
+    head_lo = max(norm.rfind(c, lo, opened) for c in ".!?\n") + 1
+    head = norm[max(lo, head_lo) : opened]
+    growth = [m.end() for m in _GROWTH_HEAD_RE.finditer(head)]
+    return bool(growth) and not _SHARE_HEAD_RE.search(head, growth[-1])
 
 
 _PEER_BASE_RE = re.compile(

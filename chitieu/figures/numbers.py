@@ -234,7 +234,8 @@ def read_ratio(text: str, pos: int) -> Candidate | None:
     if not m:
         return _read_ratio_words(text, pos)
     noun, end = read_noun(text, m.end())
-    money = None if noun else MONEY_RE.match(text, m.end())
+    # (a unit may stand close after the number: `trồng rừng được 673/550ha`)
+    money = None if noun else MONEY_RE.match(text, m.end()) or QTY_RE.match(text, m.end())
     if money:
         # `42.999/28.000 tỷ đồng`, `1.044/920 triệu USD`: result/plan written as a ratio of
         # amounts; its noun is the unit words

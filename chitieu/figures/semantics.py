@@ -324,7 +324,8 @@ _GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
 # `vượt chỉ tiêu Chính phủ giao là 93%`, `kế hoạch đề ra là 95%`: the value a goal noun is said
 # to be (after `là`, with only words between) is the goal's own value, a level.
 _GOAL_APPOSITION_RE = re.compile(
-    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán)(?:\s+[^\W\d_]+){0,6}"
+    # (`cao hơn kịch bản xây dựng đầu năm (7,59%)`: a growth scenario is a plan's figure)
+    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán|kịch bản)(?:\s+[^\W\d_]+){0,6}"
     # ... or in brackets right after it (`vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)`)
     r"(?:\s+là(?:\s+(?:khoảng|trên|dưới|hơn|từ))?|\s*\()\s*$"
 )
@@ -351,7 +352,8 @@ def is_goal_value(text: str, pos: int) -> bool:
 # Counted plan items adopted by a congress or council (`Đại hội biểu quyết 12 chỉ tiêu`) are
 # goals; adopted documents (`thông qua 6 nghị quyết`) are events, i.e. results.
 _ADOPT_RE = re.compile(
-    r"(?i)(?<!\w)(?:biểu quyết|thông qua|đề ra|đặt ra|xác định|đưa ra|giao|được giao"
+    r"(?i)(?<!\w)(?:biểu quyết|thông qua|thống nhất|xây dựng|đề ra|đặt ra|xác định|đưa ra|giao"
+    r"|được giao"
     r"|nghị quyết(?:\s+[^\W\d_]+){0,4}\s+(?:với|gồm))\s*$"
 )
 _ADOPT_WINDOW = 50
@@ -848,7 +850,10 @@ _TERM_LEAD_RE = re.compile(
 _PLAN_HEADING_RE = re.compile(
     rf"(?i)\W*(?:mục tiêu|kế hoạch|{_DIRECTION_NOUNS}"
     # `Nhiệm vụ năm 2025`, `Nhiệm vụ trọng tâm giai đoạn 2026-2030` (dated tasks ahead)
-    r"|nhiệm vụ(?:\s+[^\W\d_]+){0,4}\s+(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4})(?!\w)"
+    r"|nhiệm vụ(?:\s+[^\W\d_]+){0,4}\s+(?:năm|giai đoạn|nhiệm kỳ)\s+\d{4}"
+    # `Các chỉ tiêu chủ yếu đến năm 2025`: the indicators named with the year they are to be
+    # reached by (a review names them with its period: `Một số chỉ tiêu chủ yếu năm 2024`)
+    r"|(?:(?:các|những|một số)\s+)?chỉ tiêu(?:\s+[^\W\d_]+){0,4}\s+đến năm\s+\d{4})(?!\w)"
 )
 # A figure-less sentence naming the goals as the object of a goal verb (`Năm 2025, huyện đề ra
 # các chỉ tiêu chủ yếu.`) introduces them like a list intro.
@@ -1018,6 +1023,12 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
     return found, strong
 
 
+# The end of the year being reported, named without its number (`đến hết năm`, `cả năm`).
+_THIS_YEAR_END_RE = re.compile(
+    r"(?i)\s*(?:(?:đến|tới)\s+)?(?:hết|cuối|cả)\s+năm(?!\s*(?:\d|sau|tới|kế))(?!\w)"
+)
+
+
 class SentenceKinds:
     """The kind of each figure of one sentence, the figures given in text order.
 
@@ -1072,6 +1083,8 @@ class SentenceKinds:
         xã` in a review of 2020) is an estimate of the result: `actual`, not a plan."""
         if m.group().lower() != "dự kiến":
             return None
+        if _THIS_YEAR_END_RE.match(self.text, m.end(), min(self.end, m.end() + _FORECAST_SPAN)):
+            return ("actual", False)  # `dự kiến đến hết năm có thêm 2 xã`: this year's result
         years = list(_YEAR_RE.finditer(self.text, self.start, m.start()))
         after = _YEAR_RE.search(self.text, m.end(), min(self.end, m.end() + _FORECAST_SPAN))
         found = after or (years[-1] if years else None)
@@ -1140,6 +1153,15 @@ class SentenceKinds:
         whose words after it run from `after_end` to the end of the sentence; `section`:
         `target` inside a section of goals (a heading, list intro or lead-in opened it)."""
         cue = self._last_cue(pos)
+        if (
+            section == "target"
+            and cue is not None
+            and cue[0] == "actual"
+            and self.text.find(";", self._last_at, pos) >= 0
+        ):
+            # `(2). ... duy tu 06 đoạn đường đã xuống cấp; lắp điện chiếu sáng từ 50 bóng trở
+            # lên.` in a list of goals: a result word of the item before is not this item's
+            cue = None
         if _VOTE_AFTER_RE.match(self.text, after_end, min(self.end, after_end + 60)):
             # `với trên 90,5% đại biểu tán thành, Quốc hội thông qua ...`: the vote happened
             return "actual", False
