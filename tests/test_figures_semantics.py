@@ -2029,8 +2029,8 @@ def test_inflation_is_a_change_and_a_connective_names_nothing():
 
 def test_indicators_named_with_the_year_to_reach_open_a_target_section():
     text = (
-        "Hà Nội thông qua kế hoạch\n\nCác chỉ tiêu chủ yếu đến năm 2025\n\n(1) Tỷ trọng kinh tế"
-        " số trong GRDP đạt khoảng 30%. (2) Tỷ lệ lao động qua đào tạo đạt từ 75 đến 80%."
+        "Tin tức Hà Nội\n\nCác chỉ tiêu chủ yếu đến năm 2025\n\nVề văn hóa - xã hội: (7) Tỷ lệ tổ"
+        " dân phố văn hóa đạt 75%. (8) Tỷ lệ trường công lập đạt chuẩn quốc gia từ 80 đến 85%."
     )
     assert kinds(text) == ["target", "target"]
 
@@ -2071,3 +2071,60 @@ def test_a_ratio_with_a_quantity_unit_close_after_it():
         ("673/550ha", "ratio", "Trồng rừng"),
         ("122,5%", "percent", "Trồng rừng"),
     ]
+
+
+def test_a_goal_in_brackets_opened_by_the_plan_and_its_cues_stay_inside():
+    text = (
+        "Năm 2018 tỷ lệ học sinh vào THPT đạt 68,7% (KH ĐH đến năm 2020 đạt 65-70%); tỷ lệ học"
+        " sinh học nghề đạt 30% (KH ĐH đạt 30 - 35%)."
+    )
+    found = extract_figures(text)
+    assert [f.kind for f in found] == ["actual", "target", "actual", "target"]
+    assert found[1].indicator == found[0].indicator  # the plan named nothing of its own
+
+
+def test_the_plans_items_reported_met_open_no_goals():
+    text = (
+        "Kinh tế tăng trưởng khá, các chỉ tiêu cơ bản đều đạt so với nghị quyết đại hội đề ra."
+        " Thu nhập bình quân đầu người đạt 39 triệu đồng."
+    )
+    assert kinds(text) == ["actual"]
+    assert kinds("Các chỉ tiêu cơ bản đều đạt. Thu nhập bình quân đầu người đạt 39 triệu.") == [
+        "actual"
+    ]
+
+
+def test_identifying_households_is_no_goal_and_a_certificate_no_shortfall():
+    text = (
+        "Theo kết quả rà soát, xác định hộ làm nông nghiệp có mức sống trung bình, tỷ lệ hộ"
+        " nghèo giảm còn 2,68%."
+    )
+    assert kinds(text) == ["actual"]
+    found = extract_figures("Mục tiêu năm 2024, tỷ lệ lao động có chứng chỉ đạt 28%.")
+    assert [(f.kind, f.indicator) for f in found] == [("target", "tỷ lệ lao động có chứng chỉ")]
+
+
+def test_a_minimum_is_a_goal():
+    assert kinds("Thu ngân sách nhà nước trên địa bàn tăng tối thiểu 10%/năm.") == ["target"]
+
+
+def test_measures_of_items_labels_and_own_comparisons():
+    found = extract_figures("Huyện đã hoàn thành và vượt 17/17 chỉ tiêu so với Nghị quyết.")
+    assert [f.measure for f in found] == ["level"]
+    found = extract_figures("(6) Tỷ lệ hộ nghèo giảm bình quân/năm: trên 10%.")
+    assert [f.measure for f in found] == ["change"]
+    found = extract_figures(
+        "Thu nhập đạt 32 triệu đồng, đạt 101,8% kế hoạch và 112,7% so với cùng kỳ; thu ngân sách"
+        " đạt 24 tỷ đồng, đạt 127,8% so với dự toán tỉnh và đạt 115,2% so với Hội đồng nhân dân"
+        " huyện giao."
+    )
+    assert [f.measure for f in found] == ["level", "plan", "change", "level", "plan", "plan"]
+    found = extract_figures("Đến năm 2030, tỷ lệ kết nạp đảng viên mới tối thiểu 3%/năm.")
+    assert [f.measure for f in found] == ["level"]
+
+
+def test_a_numbered_label_keeps_its_coordinated_nouns():
+    found = extract_figures("(12) Tỷ lệ hộ dân được sử dụng nước sạch, hợp vệ sinh: 98%.")
+    assert found[0].indicator == "Tỷ lệ hộ dân được sử dụng nước sạch, hợp vệ sinh"
+    found = extract_figures("(13) Tỷ lệ thôn, làng văn hóa: 100%.")
+    assert found[0].indicator == "Tỷ lệ thôn, làng văn hóa"

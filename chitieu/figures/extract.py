@@ -487,6 +487,12 @@ def _is_amount(norm: str, fig: Figure) -> bool:
     return fig.unit == "count" and bool(_FLOW_VERB_RE.search(norm, lo, fig.char_start))
 
 
+# A label that ends with its change verb, then the figure (`Tỷ lệ hộ nghèo giảm bình quân/năm:
+# trên 10%`, `Thu ngân sách tăng hằng năm: 10%`).
+_LABEL_CHANGE_RE = re.compile(
+    r"(?i)(?<!\w)(?:tăng|giảm)(?:\s+(?:bình quân|trung bình|hằng năm|hàng năm|mỗi năm))*"
+    r"(?:\s*/\s*năm)?\s*:\s*(?:(?:trên|dưới|khoảng|từ|hơn|ít nhất|tối thiểu)\s+)?$"
+)
 _SIGNED_RE = re.compile(r"\(\s*[+−]\s*$|\(\s*-\s*$")
 _EQUALS_RE = re.compile(r"(?i)(?<!\w)bằng\s*$")
 _SAME_PERIOD_FRONT_RE = re.compile(r"(?i)(?<!\w)(?:so với|so)\s+cùng kỳ(?:\s+năm\s+\S+)?\s*,")
@@ -517,6 +523,14 @@ def _measure(
     )
     if found == "plan" and semantics.is_goal_value(norm, cand.start):
         found = "level"  # `vượt chỉ tiêu giao là 93%`: the goal's own value
+    if (
+        found == "plan"
+        and cand.unit in ("count", "ratio")
+        and _PLAN_ITEMS_RE.match(cand.noun or "")
+    ):
+        found = "level"  # `hoàn thành và vượt 17/17 chỉ tiêu so với Nghị quyết`: items met
+    if found == "level" and _LABEL_CHANGE_RE.search(norm, max(0, cand.start - 60), cand.start):
+        return "change"  # `(6) Tỷ lệ hộ nghèo giảm bình quân/năm: trên 10%`
     if cand.unit == "percent" and _SIGNED_RE.search(norm, max(0, cand.start - 3), cand.start):
         return "change"  # `tăng 1.475 tỷ đồng (+6,2%)`: a signed percentage is a change
     if (

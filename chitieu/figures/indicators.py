@@ -53,6 +53,7 @@ _NOT_CUES = frozenset(
     # `số` (digital) closing a noun: `kinh tế số`, `chuyển đổi số`, `nền tảng số`, `chữ ký số`
     + ["tế số", "nghệ số", "tảng số", "đổi số", "hội số", "phủ số", "liệu số", "tầng số"]
     + ["ký số", "quyền số", "dân số", "thức số", "năng số", "trường số", "hóa số"]
+    + ["chứng chỉ", "địa chỉ"]  # (`tỷ lệ có chứng chỉ đạt 28%`: no `chỉ đạt`)
 )
 _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
 _CUE_LAST_WORDS = frozenset(c.split()[-1] for c in _CUE_SET)
@@ -149,8 +150,10 @@ _GENERIC_NOUN_RE = re.compile(
 # A comma piece that opens an indicator (`Tỷ lệ thu gom, xử lý rác thải ...`) and says nothing
 # about it yet: the phrase continues after the comma.
 _HEAD_PIECE_RE = re.compile(
-    r"(?i)^\W*(?:tỷ lệ|tỉ lệ|tỷ trọng|số|tổng số|tốc độ|chỉ số|cơ cấu)\s(?:(?!đạt|tăng|giảm|là"
-    r"|chiếm|ước|vượt|bằng)[^,;:])*$"
+    # (after a list number: `(13) Tỷ lệ thôn, làng văn hóa: 100%`; the verbs as whole words:
+    # `nước sạch` holds no `ước`)
+    r"(?i)^\W*(?:\d{1,2}[.)]+\W*)?(?:tỷ lệ|tỉ lệ|tỷ trọng|số|tổng số|tốc độ|chỉ số|cơ cấu)\s"
+    r"(?:(?!(?<!\w)(?:đạt|tăng|giảm|là|chiếm|ước|vượt|bằng)(?!\w))[^,;:])*$"
 )
 _QUAL_END_RE = re.compile(
     r"(?i)(?:\s*(?:hơn|trên|khoảng|gần|dưới|ít nhất|tối thiểu|tối đa|không quá|xấp xỉ|chừng|từ))+"
@@ -479,9 +482,21 @@ _GOAL_SOURCE_RE = re.compile(
 )
 
 
+# The plan itself named before its value (`(KH ĐH đến năm 2020 đạt 65-70%)`, `Nghị quyết đại
+# hội: 95%`): the value is the goal of the subject the sentence is about.
+_PLAN_NAMED_RE = re.compile(
+    r"\W*(?:KH|NQ|[Kk]ế hoạch|[Nn]ghị quyết)(?:\s+(?:ĐH|HĐND|[Đđ]ại hội|năm(?:\s+\d{4})?))*\W*"
+)
+
+
 def names_nothing(phrase: str | None) -> bool:
     """Whether `phrase` holds no word that can name an indicator."""
-    if not phrase or _COMPARISON_START_RE.match(phrase) or _GOAL_SOURCE_RE.fullmatch(phrase):
+    if (
+        not phrase
+        or _COMPARISON_START_RE.match(phrase)
+        or _GOAL_SOURCE_RE.fullmatch(phrase)
+        or _PLAN_NAMED_RE.fullmatch(phrase)
+    ):
         return True
     for token in phrase.split():
         for word in _NON_WORD_RE.split(token):

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from chitieu.figures.lexicon import ITEMS_MET
+
 # `[.!?…]+[”"’)]*[ ]+|\n+`, written to open with one class so that the regex engine skips
 # to the stops and line breaks instead of trying every character
 _SENT_END_RE = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*[”\"’)]*[ ]+)")
@@ -27,6 +29,7 @@ _TARGET_HEAD_RE = re.compile(
     r"|định hướng|nhiệm vụ|kế hoạch|phấn đấu)(?!\w)"
 )
 _PARA_TARGET_RE = re.compile(r"(?i)^(?:(?:những|các|một số)\s+)?(?:mục tiêu|chỉ tiêu|phấn đấu)")
+_ITEMS_MET_RE = re.compile(rf"(?i){ITEMS_MET}")
 _RESULT_RE = re.compile(r"(?i)kết quả|đã đạt")
 _INTRO_TARGET_RE = re.compile(
     r"(?i)(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu|đề ra|đặt ra|kế hoạch|dự kiến|định hướng"
@@ -132,6 +135,8 @@ def _next_scope(line: str, in_scope: bool, opened: bool) -> tuple[bool, bool]:
     if body.endswith(":") and _INTRO_TARGET_RE.search(body) and not _reports_results(body):
         return True, True  # `Năm 2024, huyện phấn đấu đạt các chỉ tiêu sau:`
     if not headingish and not is_list and _PARA_TARGET_RE.match(body):
+        if _ITEMS_MET_RE.match(body):
+            return False, False  # `Các chỉ tiêu cơ bản đều đạt ...`: a review paragraph
         return True, False
     if is_list or (headingish and _SUBTOPIC_RE.match(body)):
         return in_scope, False

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from chitieu.figures.lexicon import ASSIGNED_BY
+from chitieu.figures.lexicon import ASSIGNED_BY, ITEMS_MET
 from chitieu.figures.normalize import lower_for_matching
 
 # Neutral words that may sit between a qualifier and the number: `ước đạt trên 22`, `khoảng từ`.
@@ -93,7 +93,7 @@ _PER_YEAR_AFTER_RE = re.compile(r"(?i)^\s*(?:mỗi năm|/năm)")
 # bao phủ đạt 93,5%, vượt 0,3%`) restates the same quantity against the plan: after an amount, a
 # bare attainment percentage is the share of the plan reached; a bare excess is over the plan.
 _ATTAIN_ONLY_RE = re.compile(
-    r"(?i)\W*(?:ước\s+)?(?:đạt|bằng)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ))?\s*"
+    r"(?i)\W*(?:(?:ước|đều|đã|cơ bản)\s+)*(?:đạt|bằng)(?:\s+(?:hơn|trên|gần|khoảng|xấp xỉ))?\s*"
 )
 _CLAUSE_VERB_ONLY_RE = re.compile(r"(?i)\W*(?:ước\s+)?(?:đạt|bằng|vượt)[^,;:.\d]{0,12}")
 _EXCESS_ONLY_RE = re.compile(r"(?i)\W*vượt(?:\s+(?:mức|hơn|trên|gần|khoảng))?\s*")
@@ -120,7 +120,8 @@ _LEVEL_END_RE = re.compile(
     r"|(?<!\w)giảm\s+dưới\s*$"
 )
 # Yearly percentages that are levels, not growth: interest, depreciation, inflation targets.
-_YEARLY_LEVEL_RE = re.compile(r"(?i)lãi suất|lãi|khấu hao|phí")
+# (and so is the share of members admitted each year: `tỷ lệ kết nạp đảng viên mới 3%/năm`)
+_YEARLY_LEVEL_RE = re.compile(r"(?i)lãi suất|lãi|khấu hao|phí|kết nạp")
 _RATE_INDICATOR_RE = re.compile(
     r"(?i)tốc độ tăng|tăng trưởng|tốc độ phát triển|mức tăng|tỷ lệ tăng|chỉ số tăng|lạm phát"
     # a bare `tốc độ` is the growth the clause speaks of (`Kinh tế tăng trưởng khá với tốc độ
@@ -148,7 +149,10 @@ _TARGET_CUE = (
     # `Nghị quyết nêu rõ, tốc độ tăng trưởng đạt 8%`: a plan document stating its content
     r"|(?:nghị quyết|đề án|quy hoạch|kế hoạch) (?:nêu rõ|nêu|xác định|yêu cầu)"
     r"|(?:nhiệm kỳ|năm|giai đoạn|thời gian|những năm|các năm)\s+tới"
-    r"|hướng đến|xác định|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
+    # (not identifying whom a policy reaches: `rà soát, xác định hộ làm nông, lâm nghiệp có
+    # mức sống trung bình`)
+    r"|hướng đến|xác định(?! (?:hộ|đối tượng|nguyên nhân|danh sách|người|diện)(?!\w))"
+    r"|giao chỉ tiêu|chỉ tiêu đặt ra|kế hoạch(?=\W*$)|chỉ tiêu(?=\W*$)"
     # `Năm 2024, chỉ tiêu thu ngân sách là ...`; not `đạt/vượt/hoàn thành ... chỉ tiêu`
     r"|(?<!đạt )(?<!vượt )(?<!thành )(?<!hiện )(?<!với )(?<!bằng )(?<!các )(?<!những )"
     r"(?:chỉ tiêu|dự toán|kế hoạch(?= vốn| đầu tư| thu| chi))(?! đề ra| đặt ra| giao| thi đua| đạt"
@@ -171,7 +175,7 @@ _ACTUAL_CUE = (
     r"|thực hiện đạt|kết quả thực hiện|(?<!thực )hiện (?:mới|chỉ|đạt|đang)"
     # a shortfall is said of a result (`nhưng 6 tháng đầu năm chỉ đạt 6,5%`; not `mới đạt`:
     # `đảng viên mới đạt ...` is a new member)
-    r"|chỉ đạt"
+    r"|(?<!chứng )(?<!địa )chỉ đạt"  # (not `tỷ lệ có bằng, chứng chỉ đạt 28%`)
 )
 _CUE_RE = re.compile(
     rf"(?i)(?=[^\W\d_])(?<!\w)(?:(?P<target>{_TARGET_CUE})|(?P<actual>{_ACTUAL_CUE})"
@@ -242,6 +246,7 @@ _RECIPIENT_WINDOW = 120
 # trở lên` is a class of units, not a floor on a figure.
 _FLOOR_AFTER_RE = re.compile(r"(?i)(?:\s+[^\W\d_]+){0,2}\s*trở lên(?!\w)")
 _CLASS_NOUN_RE = re.compile(r"(?i)tiêu chí|sao")
+_FLOOR_BEFORE_RE = re.compile(r"(?i)(?<!\w)(?:tối thiểu|ít nhất)\s+(?:là\s+|đạt\s+)?$")
 # A year before the plan's first year, in the figure's own clause, dates its baseline or a
 # past result (`Kế hoạch 2021-2025 ...: năm 2020 đạt 50 triệu đồng`).
 _PLAN_SPAN_RE = re.compile(
@@ -341,9 +346,20 @@ _GOAL_CONTENT_RE = re.compile(
 )
 
 
+# ... and so is a figure in brackets that open with the plan (`đạt 68,7% (KH ĐH đến năm 2020
+# đạt 65-70%)`, `(kế hoạch 1.000 tỷ đồng)`; `KH`, `NQ`: the plan, the resolution).
+_PLAN_ASIDE_RE = re.compile(
+    r"\(\s*(?:KH|NQ|[Kk]ế hoạch|[Cc]hỉ tiêu|[Mm]ục tiêu|[Nn]ghị quyết|[Dd]ự toán)(?!\w)"
+    r"(?:(?!thực hiện|đạt được|đã)[^()])*"
+)
+
+
 def is_goal_value(text: str, pos: int) -> bool:
     """Whether the figure at `pos` is a goal's own value (see `_GOAL_APPOSITION_RE`)."""
     if _GOAL_CONTENT_RE.search(text, max(0, pos - _GOAL_APPOSITION_WINDOW), pos):
+        return True
+    opened = text.rfind("(", max(0, pos - _GOAL_APPOSITION_WINDOW), pos)
+    if opened >= 0 and _PLAN_ASIDE_RE.fullmatch(text, opened, pos):
         return True
     lo = max(0, pos - _GOAL_APPOSITION_WINDOW)
     return bool(_search_tail(_GOAL_APPOSITION_RE, text, lo, pos, _APPOSITION_BARRIERS))
@@ -604,12 +620,14 @@ def measure(
             # not a starting level
             cue_tail = _RANGE_FROM_RE.sub("", cue_tail)
         return "level" if _LEVEL_END_RE.search(cue_tail) else "change"
-    if shared and (_SHARED_TAIL_RE.fullmatch(cue_tail.strip(" ,")) or not clause.strip(" ,")):
-        return shared
     yearly_amount = unit not in ("percent", "permille") and _PER_YEAR_AFTER_RE.match(after)
+    # (its own comparison outranks the measure shared with the figure before: `đạt 101,8% kế
+    # hoạch và 112,7% so với cùng kỳ`)
     if _CHANGE_AFTER_RE.match(after) and not _SHARE_BASE_RE.match(after) and not yearly_amount:
         # (`thu nhập bình quân đầu người đạt 68 triệu đồng mỗi năm`: an amount per year)
         return "change" if "chiếm" not in cue_tail.lower() else "level"
+    if shared and (_SHARED_TAIL_RE.fullmatch(cue_tail.strip(" ,")) or not clause.strip(" ,")):
+        return shared
     if unit == "multiple":
         # `gấp 2,1 lần bình quân cả nước` compares with a peer (a level), `gấp 1,5 lần so với
         # năm 2015` with an earlier time (a change)
@@ -866,6 +884,8 @@ _HEADING_WORDS = 12
 
 
 _AS_FOLLOWS_RE = re.compile(r"(?i)(?<!\w)như sau\s*[.:]?")
+# A lead-in whose subject is the plan's items met opens no section of goals: it reviews.
+_ITEMS_MET_LEAD_RE = re.compile(rf"(?i){ITEMS_MET}")
 # The end of the last full sentence in a lead-in (the first figure's own sentence starts there).
 _LAST_SENTENCE_RE = re.compile(r"[.!?]\s+(?=[^.!?]*$)")
 
@@ -898,7 +918,7 @@ def lead_kind(text: str) -> str | None:
             # with no goal verb, starts a new account
             return "actual"
     if _SECTION_LEAD_RE.match(text):
-        return "target"
+        return None if _ITEMS_MET_LEAD_RE.match(text) else "target"
     if found and (":" in text[end:] or _TERM_LEAD_RE.match(text)):
         # a list intro (`Đại hội đề ra các chỉ tiêu: ...`) or the new term (`Nhiệm kỳ
         # 2025-2030, Đảng bộ phấn đấu ...`)
@@ -1009,11 +1029,17 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
         run = _word_run(text, max(lo, anchor - _YARDSTICK_WINDOW), anchor)
         # (not a counted plan noun: `có 30/32 chỉ tiêu đạt và vượt kế hoạch đề ra`)
         nouns = _GOAL_NOUN_RE.finditer(text, run.start(), anchor) if run else iter(())
-        noun = next((n for n in nouns if not _is_counted(text, n.start())), None)
-        if noun and _SET_VERB_RE.fullmatch(m.group()):
-            anchor = noun.start()
-        yard_lo = max(lo, anchor - _YARDSTICK_WINDOW)
-        yard = _search_tail(_YARDSTICK_RE, text, yard_lo, anchor, _YARDSTICK_BARRIERS)
+        anchors = [n.start() for n in nouns if not _is_counted(text, n.start())]
+        if not (anchors and _SET_VERB_RE.fullmatch(m.group())):
+            anchors = [anchor]
+        # (each goal noun of the run may be the one named: `các chỉ tiêu cơ bản đều đạt so với
+        # nghị quyết đại hội đề ra` compares with the resolution)
+        yard = None
+        for anchor in anchors:
+            yard_lo = max(lo, anchor - _YARDSTICK_WINDOW)
+            yard = _search_tail(_YARDSTICK_RE, text, yard_lo, anchor, _YARDSTICK_BARRIERS)
+            if yard:
+                break
         if yard and not _GOAL_VERB_RE.search(text, max(lo, yard.start() - 40), yard.start()):
             if _GOAL_VALUE_RE.match(text, m.end(), pos):
                 return "target", False
@@ -1162,6 +1188,10 @@ class SentenceKinds:
             # `(2). ... duy tu 06 đoạn đường đã xuống cấp; lắp điện chiếu sáng từ 50 bóng trở
             # lên.` in a list of goals: a result word of the item before is not this item's
             cue = None
+        if cue is not None and self._closed_aside(self._last_at, pos):
+            # `đạt 68,7% (KH ĐH đến năm 2020 đạt 65-70%); ... đạt 30%`: a cue inside brackets
+            # closed before the figure belongs to the aside
+            cue = None
         if _VOTE_AFTER_RE.match(self.text, after_end, min(self.end, after_end + 60)):
             # `với trên 90,5% đại biểu tán thành, Quốc hội thông qua ...`: the vote happened
             return "actual", False
@@ -1247,6 +1277,10 @@ class SentenceKinds:
         # the same period, which plans state too
         if self._after_result(after, carried != "target", carried == "target"):
             return "actual", False
+        if _FLOOR_BEFORE_RE.search(self.text, max(self.start, pos - 14), pos):
+            # `Thu ngân sách tăng tối thiểu 10%/năm`: a minimum set on the figure is a goal
+            self._last = ("target", False)
+            return self._last
         if _FLOOR_AFTER_RE.match(self.text, after_end) and not (
             noun and _CLASS_NOUN_RE.match(noun)
         ):
@@ -1262,6 +1296,15 @@ class SentenceKinds:
         if self.plan_doc and not self._reached(pos):
             return "target", False
         return ("target" if in_target_scope else "actual"), False
+
+    def _closed_aside(self, at: int, pos: int) -> bool:
+        """Whether `at` lies inside brackets that close before `pos`."""
+        if at < self.start:
+            return False
+        opened = self.text.rfind("(", self.start, at)
+        if opened < 0 or self.text.find(")", opened, at) >= 0:
+            return False
+        return self.text.find(")", at, pos) >= 0
 
     def _dated_base(self, pos: int, after_end: int) -> bool:
         """Whether the figure is a comparison's base dated by a year (not after the article's
