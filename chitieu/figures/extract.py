@@ -747,6 +747,12 @@ def _count_indicator(
         return phrase.indicator
     right = indicators.right_phrase(norm, cand.num_end, limit)
     if (
+        phrase.indicator
+        and not represents
+        and indicators.counts_the_subject(right, phrase.cue_tail)
+    ):
+        return phrase.indicator
+    if (
         prev
         and not phrase.indicator
         and indicators.counts_a_change_of_subject(right, phrase.cue_tail)

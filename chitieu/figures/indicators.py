@@ -143,6 +143,7 @@ _COUNT_LINK_RE = re.compile(
 
 
 _GAINED_RE = re.compile(r"(?i)(?<!\w)có thêm\s*$")
+_HAS_RE = re.compile(r"(?i)\s(?:có|hiện có|có được)\s*$")
 # Counted units too generic to name an indicator on their own.
 _GENERIC_NOUN_RE = re.compile(
     r"(?i)(?:người|lượt|hộ|lao động|trường hợp|dự án|công trình|con)(?!\w)"
@@ -680,6 +681,16 @@ def count_links_left(cue_tail: str, noun: str | None) -> bool:
 
 
 _CHANGE_TAIL_RE = re.compile(r"(?i)(?<!\w)(?:tăng|giảm|thêm)(?!\w)")
+
+
+def counts_the_subject(right: str | None, cue_tail: str) -> bool:
+    """`Tổng đàn gia cầm có hơn 602.000 con`: a bare generic unit after `có` counts the
+    subject before it."""
+    return (
+        bool(right)
+        and bool(_GENERIC_NOUN_RE.fullmatch(right or ""))
+        and bool(_HAS_RE.search(" " + _QUAL_END_RE.sub("", cue_tail)))
+    )
 
 
 def counts_a_change_of_subject(right: str | None, cue_tail: str) -> bool:
