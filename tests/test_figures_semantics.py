@@ -2128,3 +2128,11 @@ def test_a_numbered_label_keeps_its_coordinated_nouns():
     assert found[0].indicator == "Tỷ lệ hộ dân được sử dụng nước sạch, hợp vệ sinh"
     found = extract_figures("(13) Tỷ lệ thôn, làng văn hóa: 100%.")
     assert found[0].indicator == "Tỷ lệ thôn, làng văn hóa"
+
+
+def test_a_photo_caption_takes_no_section_kind():
+    text = (
+        "Mục tiêu đến năm 2030:\n\nKết nạp 200 đảng viên mới.\n\nĐảng bộ xã có hơn 800 đảng viên"
+        " ở 44 chi bộ trực thuộc. Ảnh: Duy Linh\n\nThu nhập bình quân đạt 90 triệu đồng."
+    )
+    assert kinds(text) == ["target", "actual", "actual", "target"]

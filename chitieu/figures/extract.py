@@ -349,17 +349,23 @@ class _Walker:
             self.prev_noun,
         )
         indicator = self._respectively(phrase.cue_tail, indicator)
-        carried = self.carry.enter(norm, s_start, new_sentence, cand.start)
+        caption = _in_caption(norm, cand.start)
+        # a photo caption (`... có hơn 800 đảng viên. Ảnh: Duy Linh`) states what the photo
+        # shows: only its own words decide, and it neither takes nor leaves a section's kind
+        carried = None if caption else self.carry.enter(norm, s_start, new_sentence, cand.start)
         kind, strong = self.kinds.kind(
             cand.start,
             cand.end,
-            self.scope.is_target(cand.start),
+            not caption and self.scope.is_target(cand.start),
             carried,
             self.dateline_year,
             cand.noun,
-            self.carry.section,
+            None if caption else self.carry.section,
+            caption=caption,
         )
-        if self.kinds.goal_named:
+        if caption:
+            self.carry.gap_start = s_end
+        elif self.kinds.goal_named:
             self.carry.leave("target", True, s_end)  # `giao mục tiêu ... cho 16 tỉnh`
         elif not _in_brackets(norm, max(s_start, cand.start - _ASIDE_SPAN), cand.start):
             self.carry.leave(kind, strong, s_end)
@@ -496,6 +502,18 @@ _LABEL_CHANGE_RE = re.compile(
 _SIGNED_RE = re.compile(r"\(\s*[+−]\s*$|\(\s*-\s*$")
 _EQUALS_RE = re.compile(r"(?i)(?<!\w)bằng\s*$")
 _SAME_PERIOD_FRONT_RE = re.compile(r"(?i)(?<!\w)(?:so với|so)\s+cùng kỳ(?:\s+năm\s+\S+)?\s*,")
+
+
+# A photo credit closing its line: `Ảnh: Thu Trinh.`, `(Ảnh: Minh Đức/TTXVN)`, `Ảnh Duy Linh`.
+_CAPTION_END_RE = re.compile(r"[\s.(]Ảnh\s*:?\s+[^\W\d_][^\n.;:()]{0,40}\)?\.?[ \t]*$")
+_CAPTION_SPAN = 400
+
+
+def _in_caption(norm: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a photo caption (it ends with a photo credit)."""
+    end = norm.find("\n", pos)
+    end = len(norm) if end < 0 else end
+    return bool(_CAPTION_END_RE.search(norm, max(pos, end - _CAPTION_SPAN), end))
 
 
 def _measure(

@@ -1174,6 +1174,7 @@ class SentenceKinds:
         dateline_year: int | None = None,
         noun: str | None = None,
         section: str | None = None,
+        caption: bool = False,
     ) -> tuple[str, bool]:
         """(`target` or `actual`, whether a strong cue decided it) of the figure at `pos`
         whose words after it run from `after_end` to the end of the sentence; `section`:
@@ -1293,7 +1294,7 @@ class SentenceKinds:
             return by_year, False
         if carried:
             return carried, True
-        if self.plan_doc and not self._reached(pos):
+        if self.plan_doc and not caption and not self._reached(pos):
             return "target", False
         return ("target" if in_target_scope else "actual"), False
 
