@@ -2136,3 +2136,64 @@ def test_a_photo_caption_takes_no_section_kind():
         " ở 44 chi bộ trực thuộc. Ảnh: Duy Linh\n\nThu nhập bình quân đạt 90 triệu đồng."
     )
     assert kinds(text) == ["target", "actual", "actual", "target"]
+
+
+def test_plan_items_adopted_set_or_passed_are_goals():
+    assert kinds("HĐND tỉnh đã thông qua Nghị quyết về 24 chỉ tiêu phát triển năm 2025.") == [
+        "target"
+    ]
+    text = (
+        "Tại kỳ họp, 24 chỉ tiêu phát triển kinh tế, xã hội năm 2025 được thảo luận và thông qua."
+    )
+    assert kinds(text) == ["target"]
+    text = "Phường đạt nhiều kết quả. Trong 32 chỉ tiêu đề ra, có 11 chỉ tiêu vượt kế hoạch."
+    assert kinds(text) == ["target", "actual"]
+    text = "Ngành đạt 8/9 chỉ tiêu năm 2025 được giao tại Nghị quyết số 01/NQ-CP của Chính phủ."
+    assert kinds(text) == ["actual"]
+
+
+def test_a_settlement_reports_and_the_goal_compared_with_gives_its_value():
+    found = extract_figures(
+        "Dự toán thu là 1.413.408 tỷ đồng; quyết toán là 1.820.310 tỷ đồng, tăng 406.902 tỷ"
+        " đồng (28,8%) so với dự toán."
+    )
+    assert [(f.kind, f.measure) for f in found] == [
+        ("target", "level"),
+        ("actual", "level"),
+        ("actual", "plan"),
+        ("actual", "plan"),
+    ]
+    text = (
+        "Tỷ lệ tham gia BHXH đạt 38,05%, vượt 0,05% so với chỉ tiêu đề ra tại Nghị quyết số"
+        " 03-NQ/TU ngày 10/12/2021 của Tỉnh ủy (38%)."
+    )
+    assert kinds(text) == ["actual", "actual", "target"]
+    text = "Đã tạo việc làm cho 26.112 lao động (đạt 130% so với chỉ tiêu 20.000 người)."
+    assert kinds(text) == ["actual", "actual", "target"]
+    assert kinds("Thu ngân sách đạt 105% dự toán (820 tỷ đồng).") == ["actual", "actual"]
+
+
+def test_a_ratio_with_its_unit_on_both_sides():
+    found = extract_figures("Toàn tỉnh đã trồng được 15.530 ha/22.366 ha KH, bằng 70%.")
+    assert [(f.surface, f.unit, f.denominator) for f in found][0] == (
+        "15.530 ha/22.366 ha",
+        "ratio",
+        22366.0,
+    )
+
+
+def test_a_percentage_joined_by_va_names_the_set_after_it():
+    found = extract_figures(
+        "Tỷ lệ dân cư nông thôn sử dụng nước hợp vệ sinh đạt 93% và 100% chất thải rắn ở đô thị"
+        " được thu gom."
+    )
+    assert found[1].indicator.startswith("chất thải rắn")
+    found = extract_figures("Chỉ số tiêu thụ tăng lần lượt 5,4% và 17,2%.")
+    assert [f.measure for f in found] == ["change", "change"]
+
+
+def test_production_value_keeps_its_coordinated_sectors():
+    found = extract_figures(
+        "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp ước đạt 275 tỷ đồng."
+    )
+    assert found[0].indicator == "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp"

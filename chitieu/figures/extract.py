@@ -169,6 +169,8 @@ def _body_start(norm: str) -> int:
 _MONEY_NOUN_RE = re.compile(
     rf"(?:nghìn |ngàn )?(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|USD)\b|USD\b|{QTY_UNITS}$"
 )
+# `đạt 93% và 100% chất thải rắn ...`: two figures joined by nothing but a conjunction.
+_AND_ONLY_RE = re.compile(r"[\s,;]*(?:và|hoặc)\s+")
 _SET_AFTER_RE = re.compile(r" [^\W\d_]")  # a word right after the figure
 _ASIDE_SPAN = 200  # how far back the bracket a figure stands in is looked for
 
@@ -393,7 +395,9 @@ class _Walker:
         attainment is the amount attained, unless the sentence stated that amount already:
         `kết nạp 1.250 đảng viên, vượt 25% so với chỉ tiêu (1.000 đảng viên)` names the
         goal's own value)."""
-        if not _LETTER_RE.search(self.norm, prev.char_end, cand.start):
+        if not _LETTER_RE.search(self.norm, prev.char_end, cand.start) or _AND_ONLY_RE.fullmatch(
+            self.norm, prev.char_end, cand.start
+        ):
             bracketed = "(" in self.norm[prev.char_end : cand.start]
             return "counted" if cand.unit in ("count", "ratio") and not bracketed else "listed"
         if (
@@ -407,7 +411,8 @@ class _Walker:
     def _continued(self, n: int, cand: Candidate, si: int, prev: Figure, how: str) -> Figure:
         """A figure that goes on with the previous one (`_restates`): its indicator and kind."""
         gap = self.norm[prev.char_end : cand.start]
-        phrase = indicators.Phrase(None, "", gap, True, True)
+        # (a conjunction between them is all the cue words the figure has: `và` shares the verb)
+        phrase = indicators.Phrase(None, gap.strip(" ,;"), gap, True, True)
         indicator = self._respectively("", prev.indicator)
         if (
             how == "listed"

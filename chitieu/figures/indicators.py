@@ -153,7 +153,8 @@ _GENERIC_NOUN_RE = re.compile(
 _HEAD_PIECE_RE = re.compile(
     # (after a list number: `(13) Tỷ lệ thôn, làng văn hóa: 100%`; the verbs as whole words:
     # `nước sạch` holds no `ước`)
-    r"(?i)^\W*(?:\d{1,2}[.)]+\W*)?(?:tỷ lệ|tỉ lệ|tỷ trọng|số|tổng số|tốc độ|chỉ số|cơ cấu)\s"
+    r"(?i)^\W*(?:\d{1,2}[.)]+\W*)?(?:tỷ lệ|tỉ lệ|tỷ trọng|số|tổng số|tốc độ|chỉ số|cơ cấu"
+    r"|(?:tổng\s+)?giá trị sản xuất|giá trị sản phẩm)\s"
     r"(?:(?!(?<!\w)(?:đạt|tăng|giảm|là|chiếm|ước|vượt|bằng)(?!\w))[^,;:])*$"
 )
 _QUAL_END_RE = re.compile(

@@ -60,6 +60,9 @@ MULT_ONLY_RE = re.compile(rf"\s+(?P<mult>{MULT})(?![\w])")
 TIMES_RE = re.compile(r"\s+lần(?!\s+thứ)(?!\w)")
 RANGE_SEP_RE = re.compile(r"\s*[-÷~]\s*|\s+(?:đến|tới)\s+")
 RATIO_RE = re.compile(rf"(?P<a>{NUM})\s?/\s?(?P<b>{NUM})(?![\d/])")
+RATIO_UNITS_RE = re.compile(
+    rf"(?P<a>{NUM})\s?(?P<u>{QTY_UNITS})\s?/\s?(?P<b>{NUM})\s?(?P=u)(?![\w²³/])"
+)
 # `3 trên 5 chỉ tiêu`, `12 trên tổng số 15 xã`: a ratio in words (needs a counted noun after)
 RATIO_WORDS_RE = re.compile(rf"(?P<a>{NUM})\s+trên\s+(?:tổng số\s+)?(?P<b>{NUM})(?![\d/.,])")
 # A counted noun: words and quoted names right after the number.
@@ -232,7 +235,7 @@ _MONEY_SUBJECT_WINDOW = 80
 def read_ratio(text: str, pos: int) -> Candidate | None:
     m = RATIO_RE.match(text, pos)
     if not m:
-        return _read_ratio_words(text, pos)
+        return _read_ratio_units(text, pos) or _read_ratio_words(text, pos)
     noun, end = read_noun(text, m.end())
     # (a unit may stand close after the number: `trồng rừng được 673/550ha`)
     money = None if noun else MONEY_RE.match(text, m.end()) or QTY_RE.match(text, m.end())
@@ -249,6 +252,15 @@ def read_ratio(text: str, pos: int) -> Candidate | None:
         noun=noun,
         num_end=m.end(),
     )
+
+
+def _read_ratio_units(text: str, pos: int) -> Candidate | None:
+    """`15.530 ha/22.366 ha` (result over plan, the unit written on both sides)."""
+    m = RATIO_UNITS_RE.match(text, pos)
+    if not m:
+        return None
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    return Candidate(pos, m.end(), "ratio", a, denominator=b, noun=m.group("u"), num_end=m.end())
 
 
 def _read_ratio_words(text: str, pos: int) -> Candidate | None:

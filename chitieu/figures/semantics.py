@@ -59,7 +59,9 @@ _QUAL_SPAN = 1 + max(
 )
 
 _PLAN_AFTER_RE = re.compile(
-    r"(?i)^\s*(?:so với\s+|so\s+|của\s+|theo\s+)?(?:các\s+)?(?:kế hoạch|KH|dự toán|chỉ tiêu"
+    # (past the figure's own bracketed percentage: `tăng 406.902 tỷ đồng (28,8%) so với dự toán`)
+    r"(?i)^(?:\s*\([\d.,\s%]{1,12}\))?\)?\s*(?:so với\s+|so\s+|của\s+|theo\s+)?(?:các\s+)?"
+    r"(?:kế hoạch|KH|dự toán|chỉ tiêu"
     r"|mục tiêu|nghị quyết|NQ"
     # what a higher level assigned (`vượt 163 hộ so với tỉnh giao`)
     rf"|{ASSIGNED_BY})(?!\w)"
@@ -68,7 +70,8 @@ _PLAN_BEFORE_RE = re.compile(
     r"(?i)(?:vượt|hoàn thành|đạt)\s+(?:mức\s+)?(?:kế hoạch|chỉ tiêu|dự toán|KH)(?!\w)"
     r"|vượt\s+(?:mức\s+)?mục tiêu(?!\w)"
 )
-_EXCESS_TAIL_RE = re.compile(r"(?i)(?<!\w)vượt(?!\w)")
+# (`tăng 406.902 tỷ đồng so với dự toán`: an amount over the plan, as after `vượt`)
+_EXCESS_TAIL_RE = re.compile(r"(?i)(?<!\w)(?:vượt|tăng|giảm)(?!\w)")
 # Nothing but a conjunction or an equivalence between two figures: the second shares the
 # first's verb (`tăng lần lượt 8% và 12%`, `có thêm 1 xã ... và 8 xã`, `tương đương 1,6 triệu`).
 _SHARED_TAIL_RE = re.compile(
@@ -170,7 +173,7 @@ _TARGET_CUE = (
 _ACTUAL_CUE = (
     r"đã(?! được đề ra| đề ra| đặt ra| được đặt ra| xác định| được giao| giao| được phê duyệt"
     r"| phê duyệt)|ước|đến nay|(?<!thực )hiện nay|(?<!thực )hiện có|(?<!thực )hiện đã|kết quả"
-    r"|cùng kỳ|năm qua|nhiệm kỳ qua"
+    r"|cùng kỳ|năm qua|nhiệm kỳ qua|quyết toán"
     r"|vừa qua|thời gian qua|đạt được|tính đến|lũy kế|luỹ kế|thực hiện được|trong năm qua"
     r"|thực hiện đạt|kết quả thực hiện|(?<!thực )hiện (?:mới|chỉ|đạt|đang)"
     # a shortfall is said of a result (`nhưng 6 tháng đầu năm chỉ đạt 6,5%`; not `mới đạt`:
@@ -308,6 +311,7 @@ _PARTS_ADOPTED_RE = re.compile(
 # A goal verb modifying counted plan items (`18 chỉ tiêu phấn đấu`, `20 mục tiêu đề ra`), and a
 # result verb counting them (`đạt và vượt 13/15 mục tiêu chủ yếu đề ra`).
 _GOAL_MODIFIER_RE = re.compile(r"(?i)(?<!\w)(?:phấn đấu|đề ra|đặt ra)(?!\w)")
+_GOAL_MODIFIER_AFTER_RE = re.compile(r"(?i)\s+(?:phấn đấu|đề ra|đặt ra)(?!\w)")
 _ATTAINED_COUNT_RE = re.compile(
     r"(?i)(?<!\w)(?:đạt|vượt|hoàn thành|thực hiện)(?:\s+(?:và|được|vượt|mức|có))*\s+$"
 )
@@ -354,12 +358,26 @@ _PLAN_ASIDE_RE = re.compile(
 )
 
 
+# ... and so is a figure right after the goal a result is compared with, named with the act
+# that set it (`vượt 0,05% so với chỉ tiêu đề ra tại Nghị quyết số 03-NQ/TU ngày 10/12/2021
+# của Tỉnh ủy (38%)`, `đạt 130% so với chỉ tiêu 20.000 người`); not the amount after an
+# attainment (`đạt 105% dự toán (820 tỷ đồng)`: the goal noun follows its own percentage).
+_GOAL_NAMED_BEFORE_RE = re.compile(
+    r"(?i)(?<!\w)(?:so với|so|hơn)\s+(?:các\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch)"
+    r"(?:\s+(?:được\s+)?(?:giao|đề ra|đặt ra|ban đầu|điều chỉnh))?"
+    r"(?:\s+tại\s+(?:[^\W\d_]+|[\d/.-]+[A-ZĐ-]*|\s)[^();:]{0,90}?)?\s*\(?\s*$"
+)
+_GOAL_REF_WINDOW = 160
+
+
 def is_goal_value(text: str, pos: int) -> bool:
     """Whether the figure at `pos` is a goal's own value (see `_GOAL_APPOSITION_RE`)."""
     if _GOAL_CONTENT_RE.search(text, max(0, pos - _GOAL_APPOSITION_WINDOW), pos):
         return True
     opened = text.rfind("(", max(0, pos - _GOAL_APPOSITION_WINDOW), pos)
     if opened >= 0 and _PLAN_ASIDE_RE.fullmatch(text, opened, pos):
+        return True
+    if _GOAL_NAMED_BEFORE_RE.search(text, max(0, pos - _GOAL_REF_WINDOW), pos):
         return True
     lo = max(0, pos - _GOAL_APPOSITION_WINDOW)
     return bool(_search_tail(_GOAL_APPOSITION_RE, text, lo, pos, _APPOSITION_BARRIERS))
@@ -370,7 +388,15 @@ def is_goal_value(text: str, pos: int) -> bool:
 _ADOPT_RE = re.compile(
     r"(?i)(?<!\w)(?:biểu quyết|thông qua|thống nhất|xây dựng|đề ra|đặt ra|xác định|đưa ra|giao"
     r"|được giao"
-    r"|nghị quyết(?:\s+[^\W\d_]+){0,4}\s+(?:với|gồm))\s*$"
+    r"|nghị quyết(?:\s+[^\W\d_]+){0,4}\s+(?:với|gồm|về))\s*$"
+    # `thông qua Nghị quyết về chỉ tiêu phát triển kinh tế, xã hội chủ yếu năm 2025, gồm`
+    r"|(?:thông qua|ban hành|biểu quyết)\s+(?:nghị quyết|kế hoạch)"
+    r"(?:(?!kết quả|đạt|thực hiện)[^.;:!?\d]|\d{4}){0,120}\s(?:gồm|với)\s*$"
+)
+# `Tại kỳ họp, 24 chỉ tiêu ... năm 2025 được thảo luận và thông qua`: items adopted, passive.
+_ADOPTED_AFTER_RE = re.compile(
+    r"(?i)(?:\s+(?!được)[^\W\d_]+|\s*[-,]|\s+\d{4}){0,12}\s+được(?:\s+[^\W\d_]+){0,4}?\s+"
+    r"(?:thông qua|biểu quyết|thống nhất)(?!\w)"
 )
 _ADOPT_WINDOW = 50
 _PLAN_ITEM_RE = re.compile(r"(?i)(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu)(?!\w)")
@@ -1215,7 +1241,15 @@ class SentenceKinds:
         if (
             noun
             and _PLAN_ITEM_RE.match(noun)
-            and _ADOPT_RE.search(self.text, max(0, pos - _ADOPT_WINDOW), pos)
+            and (
+                _ADOPT_RE.search(self.text, max(0, pos - _ADOPT_WINDOW * 3), pos)
+                or (
+                    _ADOPTED_AFTER_RE.match(self.text, after_end, self.end)
+                    and not _ATTAINED_COUNT_RE.search(
+                        self.text, max(self.start, pos - _ATTAIN_WINDOW), pos
+                    )
+                )
+            )
         ):
             return "target", True
         if (
@@ -1238,7 +1272,10 @@ class SentenceKinds:
             cue is None
             and noun
             and _PLAN_ITEM_RE.match(noun)
-            and _GOAL_MODIFIER_RE.search(noun)
+            and (
+                _GOAL_MODIFIER_RE.search(noun)
+                or _GOAL_MODIFIER_AFTER_RE.match(self.text, after_end)
+            )
             and not _ATTAINED_COUNT_RE.search(self.text, max(self.start, pos - _ATTAIN_WINDOW), pos)
         ):
             # `Trong 18 chỉ tiêu phấn đấu, ...`: plan items named by their goal verb, no result
