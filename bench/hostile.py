@@ -47,6 +47,11 @@ CASES: dict[str, Callable[[float], str]] = {
     "newlines_100k": lambda s: _repeat("- Chỉ tiêu:\n", int(100_000 * s)) + "đạt 5%",
     "no_spaces_100k": lambda s: _repeat("đạt5%tăng", int(100_000 * s)),
     "colons_100k": lambda s: _repeat("a: ", int(100_000 * s)) + "tăng 5%",
+    # words in brackets under a growth verb, each percentage followed by a word the bracket
+    # rule does not allow (its name pattern once backtracked exponentially on such runs)
+    "bracket_words_100k": lambda s: _repeat(
+        "tăng trưởng (nông nghiệp công nghiệp 5%. ", int(100_000 * s)
+    ),
 }
 
 

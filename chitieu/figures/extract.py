@@ -574,7 +574,8 @@ def _measure(
 # A percentage in brackets after a name only (`cả 3 khu vực đều tăng trưởng (nông nghiệp 3,85%;
 # công nghiệp 8,18%)`, `mức tăng trưởng ... gồm: Quảng Ngãi (11,51%), Hải Phòng (11,2%)`) is
 # the change its sentence's growth verb states, said of each part named.
-_BRACKET_NAME_RE = re.compile(r"\(\s*(?:(?:[^\W\d_]+|\d+(?:,\d+)?\s?%)[\s,;-]*)*")
+# (each token ends at a separator or the end: one way to read a run, no backtracking blow-up)
+_BRACKET_NAME_RE = re.compile(r"\(\s*(?:(?:[^\W\d_]+|\d+(?:,\d+)?\s?%)(?:[\s,;-]+|$))*")
 _BRACKET_NAME_WORDS = re.compile(
     r"(?i)(?<!\w)(?:cao hơn|thấp hơn|so với|bằng|chiếm|đạt|còn|tương đương|tương ứng|khoảng"
     r"|trên|dưới|gần|hơn|tăng|giảm)(?!\w)"
