@@ -24,8 +24,9 @@ period is not known, and stops the search.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -591,13 +592,16 @@ class PeriodReader:
         the previous figure's period)."""
         fig = self.figs[i]
         sent = self.sentence_of(fig.start)
-        scopes = list(self._scopes(i, sent))
+        # (read lazily: most figures find their period in the first scopes, and the scopes
+        # after it are read only to complete a part-year or a target)
+        scopes = self._scopes(i, sent)
         found = self._first(scopes, fig.kind)
         period = NO_PERIOD
         if found is not None and found[2] is not UNKNOWN:
-            index, item, period = found
-            period = self._complete(period, self._after(scopes, index, item), fig.kind)
-        average = self._is_average(i, sent, period, found is not None and found[0] <= 1)
+            scope, item, period, _ = found
+            rest = [x for x in scope if x is not item]  # its own scope's other items
+            period = self._complete(period, itertools.chain([rest], scopes), fig.kind)
+        average = self._is_average(i, sent, period, found is not None and found[3] <= 1)
         period = replace(self._same_period_before(i, sent, period), is_annual_average=average)
         self.done.append(period)
         return period
@@ -650,32 +654,29 @@ class PeriodReader:
             if fig.end <= e.start < sent.end and ";" not in self.text[fig.end : e.start]:
                 yield e
 
-    def _first(self, scopes: list[Scope], kind: str) -> tuple[int, Any, Period] | None:
+    def _first(self, scopes: Iterator[Scope], kind: str) -> tuple[Scope, Any, Period, int] | None:
+        """(scope, item, its period, the scope's index) of the first item that states a
+        period; `scopes` is read up to that scope."""
         for index, scope in enumerate(scopes):
             for item in scope:
                 p = item if isinstance(item, Period) else self.resolver.resolve(item, kind)
                 if p is not None:
-                    return index, item, p
+                    return scope, item, p, index
         return None
 
-    @staticmethod
-    def _after(scopes: list[Scope], index: int, item: Any) -> list[Scope]:
-        """The scopes after `item` (its own scope's other items included)."""
-        rest = [x for x in scopes[index] if x is not item]
-        return [rest, *scopes[index + 1 :]]
-
-    def _resolved(self, scopes: list[Scope], kind: str) -> Iterator[Period]:
+    def _resolved(self, scopes: Iterable[Scope], kind: str) -> Iterator[Period]:
         for scope in scopes:
             for item in scope:
                 p = item if isinstance(item, Period) else self.resolver.resolve(item, kind)
                 if p is not None and p is not UNKNOWN:
                     yield p
 
-    def _complete(self, period: Period, outer: list[Scope], kind: str) -> Period:
+    def _complete(self, period: Period, outer: Iterable[Scope], kind: str) -> Period:
         """A part-year takes its year from the scopes around it, else the article's year; a
         target's `đến năm 2025` its first year from a span around it ending that year (the
         article's year when that is the horizon)."""
         if period.part and period.end is None:
+            outer = list(outer)  # (read twice for a target: the year, then the span)
             year = next(
                 (p.end for p in self._resolved(outer, kind) if p.start == p.end and not p.part),
                 self.year,
