@@ -32,7 +32,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from chitieu.figures.normalize import lower_for_matching
-from chitieu.figures.segment import Span, sentences
+from chitieu.figures.segment import Span, at_most_words, sentences
 
 _Y = r"((?:19|20)\d\d)"
 _NUMWORD = {
@@ -522,7 +522,7 @@ def _heading_level(line: str) -> int | None:
         return 2 + min(1, m.group(1).count("."))
     if body.endswith(":"):
         return 5
-    if len(body.split()) <= _HEADING_MAX_WORDS and not body.endswith((".", "!", "?", "…", ";")):
+    if not body.endswith((".", "!", "?", "…", ";")) and at_most_words(body, _HEADING_MAX_WORDS):
         return 4
     return None
 
@@ -723,7 +723,7 @@ class PeriodReader:
             and self.done[i - 1].is_annual_average
             and span
             and fig.unit == prev.unit
-            and len(clause.split()) <= _AVG_CARRY_WORDS
+            and at_most_words(clause, _AVG_CARRY_WORDS)
             and not _ATTAINMENT_RE.search(clause)
         )
 
