@@ -91,10 +91,10 @@ def _dateline_year(norm: str) -> int | None:
 
 def _is_dateline(line: str) -> bool:
     """Mostly date and time, few words (`Cập nhật lúc 16h05, ngày 02-10-2023`), no sentence."""
-    words = _ALPHA_WORD_RE.findall(line)
+    # (the length first: the first lines may be long paragraphs)
     return (
         len(line) <= _DATELINE_MAX_CHARS
-        and len(words) <= _DATELINE_MAX_WORDS
+        and len(_ALPHA_WORD_RE.findall(line)) <= _DATELINE_MAX_WORDS
         and not line.rstrip().endswith(".")
     )
 
