@@ -366,7 +366,10 @@ class _Walker:
             # measured against) carries no kind to the sentences after it
             self.carry.gap_start = s_end
         # a new list item (`...; 38/38 trường đạt chuẩn`) shares no measure with the one before
-        shared = self.prev_measure if ";" not in norm[max(prev_end, 0) : cand.start] else None
+        # (a sentence's first figure has none to share: the text before it is not read)
+        shared = self.prev_measure
+        if shared is not None and ";" in norm[max(prev_end, 0) : cand.start]:
+            shared = None
         measure = _measure(norm, cand, phrase, indicator, shared, self.prev_amount)
         return self._record(cand, si, seg_start, kind, measure, indicator)
 
