@@ -6,6 +6,7 @@ import dataclasses
 import math
 import re
 from datetime import date
+from typing import Any
 
 from chitieu.figures import indicators, periods, semantics
 from chitieu.figures.lexicon import VERB_ADVERBS
@@ -90,10 +91,10 @@ def _dateline_year(norm: str) -> int | None:
 
 def _is_dateline(line: str) -> bool:
     """Mostly date and time, few words (`Cập nhật lúc 16h05, ngày 02-10-2023`), no sentence."""
-    words = _ALPHA_WORD_RE.findall(line)
+    # (the length first: the first lines may be long paragraphs)
     return (
         len(line) <= _DATELINE_MAX_CHARS
-        and len(words) <= _DATELINE_MAX_WORDS
+        and len(_ALPHA_WORD_RE.findall(line)) <= _DATELINE_MAX_WORDS
         and not line.rstrip().endswith(".")
     )
 
@@ -376,7 +377,10 @@ class _Walker:
             # measured against) carries no kind to the sentences after it
             self.carry.gap_start = s_end
         # a new list item (`...; 38/38 trường đạt chuẩn`) shares no measure with the one before
-        shared = self.prev_measure if ";" not in norm[max(prev_end, 0) : cand.start] else None
+        # (a sentence's first figure has none to share: the text before it is not read)
+        shared = self.prev_measure
+        if shared is not None and ";" in norm[max(prev_end, 0) : cand.start]:
+            shared = None
         measure = _measure(norm, cand, phrase, indicator, shared, self.prev_amount)
         return self._record(cand, si, seg_start, kind, measure, indicator)
 
@@ -449,7 +453,7 @@ class _Walker:
     ) -> Figure:
         norm, sent = self.norm, self.sents[si]
         s_start, s_end = min(sent.start, cand.start), max(sent.end, cand.end)
-        return Figure(
+        return _new_figure(
             surface=norm[cand.start : cand.end],
             unit=cand.unit,
             value=cand.value,
@@ -479,6 +483,20 @@ class _Walker:
             and semantics.is_plan_excess(norm, cand.start),
             is_plan_structure=cand.unit == "count" and semantics.is_plan_structure(cand.noun),
         )
+
+
+# (the period fields, which `periods.attach` sets)
+_FIGURE_DEFAULTS = {
+    f.name: f.default for f in dataclasses.fields(Figure) if f.default is not dataclasses.MISSING
+}
+
+
+def _new_figure(**fields: Any) -> Figure:
+    """`Figure(**fields)` without the frozen dataclass's checked assignment of each field,
+    which costs more than the rest of recording a figure (as `periods.replace` does)."""
+    fig = object.__new__(Figure)
+    fig.__dict__.update(fields, **_FIGURE_DEFAULTS)  # (in the order of the fields)
+    return fig
 
 
 # Counts of what was done (`kết nạp 52 đảng viên mới`, `giải quyết việc làm cho 3.500 lao động`,
@@ -673,10 +691,10 @@ def _indicator(
         # object named before, measures what that object names
         return fuller, phrase
     # a phrase that names nothing (`cao`, `(2021)`, `tăng trưởng bình quân`) yields to the
-    # subject it is said of; with none before it, it is still better than a far one
-    own = phrase.indicator if indicators.has_words(phrase.indicator) else None
+    # subject it is said of; with none before it, it is still better than a far one (`own`)
+    own = phrase.indicator
     if indicators.names_nothing(phrase.indicator):
-        phrase = dataclasses.replace(phrase, indicator=None)
+        phrase = periods.replace(phrase, indicator=None)
     if cand.unit in ("count", "ratio") and not _MONEY_NOUN_RE.match(cand.noun or ""):
         # (`42.999/28.000 tỷ đồng`: a ratio of amounts measures what the phrase before names)
         found = _count_indicator(norm, cand, phrase, seg_start == prev_end, prev, limit)
@@ -733,7 +751,14 @@ def _indicator(
         # `hoàn thành 100% chỉ tiêu giao quân`: what is completed names the figure
         return right, phrase
     named = right if not indicators.names_nothing(right) else None
-    found = phrase.indicator or prev or own or named or indicators.subject(phrase.clause)
+    # (`own` is tested for words only here: most figures are decided above)
+    found = (
+        phrase.indicator
+        or prev
+        or (own if indicators.has_words(own) else None)
+        or named
+        or indicators.subject(phrase.clause)
+    )
     return found, phrase
 
 

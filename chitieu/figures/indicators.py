@@ -55,8 +55,13 @@ _NOT_CUES = frozenset(
     + ["ký số", "quyền số", "dân số", "thức số", "năng số", "trường số", "hóa số"]
     + ["chứng chỉ", "địa chỉ"]  # (`tỷ lệ có chứng chỉ đạt 28%`: no `chỉ đạt`)
 )
-_CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_SET)
 _CUE_LAST_WORDS = frozenset(c.split()[-1] for c in _CUE_SET)
+# The word counts of the cues that end with each word, longest first: `strip_tail` tries only
+# those (a run of words of another count ending with that word is no cue).
+_CUE_LENGTHS = {
+    last: tuple(sorted({len(c.split()) for c in _CUE_SET if c.split()[-1] == last}, reverse=True))
+    for last in _CUE_LAST_WORDS
+}
 _TAIL_PUNCT = " \t\n,;:(-"
 # Dates after the indicator are no part of it: a year, a quarter or months of the report
 # (`Tỷ lệ đô thị hóa năm 2023 đạt`, `Tổng thu 9 tháng`, `quý I/2023`), a deadline (`cuối năm
@@ -213,9 +218,10 @@ def strip_tail(text: str) -> tuple[str, str]:
         if not words or words[-1] not in _CUE_LAST_WORDS:
             break
         n = len(words)
-        for k in range(min(_CUE_MAX_WORDS, n), 0, -1):
+        for k in _CUE_LENGTHS[words[-1]]:
             if (
-                " ".join(words[n - k :]) in _CUE_SET
+                k <= n
+                and " ".join(words[n - k :]) in _CUE_SET
                 and " ".join(words[n - k - 1 :]) not in _NOT_CUES
                 and " ".join(words[n - k - 1 : n - k + 1]) not in _NOT_CUES
             ):

@@ -43,7 +43,19 @@ def normalize_text(text: str) -> str:
 
 # Letters that IGNORECASE matches with letters other than their lower case (`ſ` with `s`, `ı`
 # with `i`, Greek and Cyrillic variants; from the tables of Python's `re`).
-_CASE_EXTRAS_RE = re.compile("[ıſµͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιꙋﬅﬆ]")
+_CASE_EXTRAS = (
+    "ıſµͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣ" + "".join(map(chr, range(0x1C80, 0x1C89))) + "ṡẛιꙋﬅﬆ"
+)
+_CASE_EXTRAS_RE = re.compile(f"[{re.escape(_CASE_EXTRAS)}]")
+# From this length one `in` test per letter (each a fast scan) beats the regex, which tests
+# the class at every character: an article's whole text is asked about.
+_LONG_TEXT = 1000
+
+
+def _has_case_extras(lower: str) -> bool:
+    if len(lower) < _LONG_TEXT:
+        return _CASE_EXTRAS_RE.search(lower) is not None
+    return any(letter in lower for letter in _CASE_EXTRAS)
 
 
 # (cached: the article's text is asked for by several passes, and once for each sentence)
@@ -53,4 +65,4 @@ def lower_for_matching(text: str) -> str | None:
     as it matches `text` with IGNORECASE (which scans about twice as slowly): the same length
     and no letter with extra case forms; else None."""
     lower = text.lower()
-    return lower if len(lower) == len(text) and not _CASE_EXTRAS_RE.search(lower) else None
+    return lower if len(lower) == len(text) and not _has_case_extras(lower) else None

@@ -24,14 +24,15 @@ period is not known, and stops the search.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
 from chitieu.figures.normalize import lower_for_matching
-from chitieu.figures.segment import Span, sentences
+from chitieu.figures.segment import Span, at_most_words, sentences
 
 _Y = r"((?:19|20)\d\d)"
 _NUMWORD = {
@@ -94,31 +95,40 @@ _FORMS: list[tuple[str, str]] = [
 # forms are written in lower case).
 _FORM_RE = [(form, re.compile(rf"{rx}(?!\w)")) for form, rx in _FORMS]
 _FORM_RE_ANY_CASE = [(form, re.compile(rf"(?i){rx}(?!\w)")) for form, rx in _FORMS]
-# The forms that open with an optional part or a class get no prefix scan: the engine tries
-# them at every character (most of the extraction time). Each has a core that every match
-# holds, preceded within the match by at most `back` non-space characters; the core opens
-# with a literal or a class (no lookbehind) so it is searched fast, and the form is tried
-# only where a match could start before it. Same matches as finditer: see _finditer.
-# {index in _FORMS: (form, core, back)}
-_CORES: dict[int, tuple[str, str, int]] = {
-    1: ("half", r"cuối\s+năm", 8),
-    2: ("months", r"tháng", 4),
-    6: ("span", rf"{_Y}{_DASH}{_Y}", 9),
-    7: ("past_n", r"năm\s+(?:qua|vừa qua|gần đây|trở lại đây)", 9),
-    9: ("past_n", r"năm(?=\s+(?:ước|đạt|thực hiện|liền|liên tục))", 4),
-    10: ("next_n", r"năm\s+(?:tới|tiếp theo|sắp tới)", 4),
+# The forms that open with an optional part, a class or an alternation get no prefix scan:
+# the engine tries them at every character (most of the extraction time). Each has cores, one
+# of which every match holds, preceded within the match by at most `back` non-space
+# characters; each core opens with a literal (no lookbehind) so it is searched fast, and the
+# form is tried only where a match could start before the nearest one. Same matches as
+# finditer: see _finditer. A core needs only be implied by the match: it may match more.
+# {index in _FORMS: (form, cores, back)}
+_YEAR_TAIL = r"\d\d\s*(?:-|đến|tới)\s*(?:năm\s+)?(?:19|20)\d\d"
+_BY_TAIL = rf"\s+(?:(?:hết|cuối)\s+)?(?:năm\s+)?{_Y}(?![\d/-])"
+_AS_OF_DATE_TAIL = (
+    r"\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?"
+    rf"\d{{1,2}}\s*[/.-]\s*{_Y}"
+)
+_AS_OF_TAIL = r"\s+(?:nay|thời điểm này|hiện nay|thời điểm hiện tại)"
+_CORES: dict[int, tuple[str, tuple[str, ...], int]] = {
+    1: ("half", (r"cuối\s+năm",), 8),
+    2: ("months", (r"tháng",), 4),
+    6: ("span", (f"19{_YEAR_TAIL}", f"20{_YEAR_TAIL}"), 9),
+    7: ("past_n", (r"năm\s+(?:qua|vừa qua|gần đây|trở lại đây)",), 9),
+    9: ("past_n", (r"năm(?=\s+(?:ước|đạt|thực hiện|liền|liên tục))",), 4),
+    10: ("next_n", (r"năm\s+(?:tới|tiếp theo|sắp tới)",), 4),
     # (the form less its optional `tính`: the date after `đến` makes it rare)
-    14: (
-        "as_of_date",
-        r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?"
-        rf"\d{{1,2}}\s*[/.-]\s*{_Y}",
-        4,
-    ),
-    15: ("by", rf"{_Y}(?![\d/-])", 14),
-    17: ("day", r"/\s*\d", 11),
+    14: ("as_of_date", (f"đến{_AS_OF_DATE_TAIL}", f"tới{_AS_OF_DATE_TAIL}"), 4),
+    # (the lead word before the year, less the optional `tính`; `hết`/`cuối` after any lead)
+    15: ("by", tuple(f"{w}{_BY_TAIL}" for w in ("đến", "tới", "trước", "vào", "hết", "cuối")), 4),
+    17: ("day", (r"/\s*\d",), 11),
+    19: ("as_of", (f"đến{_AS_OF_TAIL}", f"tới{_AS_OF_TAIL}"), 0),
+    22: ("unknown", (r"thời gian (?:qua|vừa qua|gần đây)", r"những năm (?:qua|gần đây)"), 0),
+    25: ("this_year", (r"năm nay", r"trong năm"), 0),
 }
 assert all(_FORMS[i][0] == form for i, (form, _, _) in _CORES.items())
-_CORE_RE = {i: (re.compile(core), back) for i, (_, core, back) in _CORES.items()}
+_CORE_RE = {
+    i: (tuple(re.compile(c) for c in cores), back) for i, (_, cores, back) in _CORES.items()
+}
 
 
 def _finditer(index: int, text: str) -> Iterator[re.Match[str]]:
@@ -130,10 +140,12 @@ def _finditer(index: int, text: str) -> Iterator[re.Match[str]]:
     if index not in _CORE_RE:
         yield from rx.finditer(text)
         return
-    core, back = _CORE_RE[index]
+    cores, back = _CORE_RE[index]
+    # the next start of each core at or after `pos` (len(text) + 1: none); `pos` only grows,
+    # so a core is searched again only once `pos` has passed its start
+    nexts = [-1] * len(cores)
     pos = 0
-    while c := core.search(text, pos):
-        at = c.start()
+    while (at := _next_core(cores, nexts, text, pos)) <= len(text):
         for start in range(_back_from(text, at, back, pos), at + 1):
             if m := rx.match(text, start):
                 yield m
@@ -141,6 +153,15 @@ def _finditer(index: int, text: str) -> Iterator[re.Match[str]]:
                 break
         else:
             pos = at + 1
+
+
+def _next_core(cores: tuple[re.Pattern[str], ...], nexts: list[int], text: str, pos: int) -> int:
+    """The first start of any of `cores` at or after `pos` (len(text) + 1 when none)."""
+    for k, at in enumerate(nexts):
+        if at < pos:
+            c = cores[k].search(text, pos)
+            nexts[k] = c.start() if c else len(text) + 1
+    return min(nexts)
 
 
 def _back_from(text: str, at: int, back: int, floor: int) -> int:
@@ -501,7 +522,7 @@ def _heading_level(line: str) -> int | None:
         return 2 + min(1, m.group(1).count("."))
     if body.endswith(":"):
         return 5
-    if len(body.split()) <= _HEADING_MAX_WORDS and not body.endswith((".", "!", "?", "…", ";")):
+    if not body.endswith((".", "!", "?", "…", ";")) and at_most_words(body, _HEADING_MAX_WORDS):
         return 4
     return None
 
@@ -571,13 +592,16 @@ class PeriodReader:
         the previous figure's period)."""
         fig = self.figs[i]
         sent = self.sentence_of(fig.start)
-        scopes = list(self._scopes(i, sent))
+        # (read lazily: most figures find their period in the first scopes, and the scopes
+        # after it are read only to complete a part-year or a target)
+        scopes = self._scopes(i, sent)
         found = self._first(scopes, fig.kind)
         period = NO_PERIOD
         if found is not None and found[2] is not UNKNOWN:
-            index, item, period = found
-            period = self._complete(period, self._after(scopes, index, item), fig.kind)
-        average = self._is_average(i, sent, period, found is not None and found[0] <= 1)
+            scope, item, period, _ = found
+            rest = [x for x in scope if x is not item]  # its own scope's other items
+            period = self._complete(period, itertools.chain([rest], scopes), fig.kind)
+        average = self._is_average(i, sent, period, found is not None and found[3] <= 1)
         period = replace(self._same_period_before(i, sent, period), is_annual_average=average)
         self.done.append(period)
         return period
@@ -630,32 +654,29 @@ class PeriodReader:
             if fig.end <= e.start < sent.end and ";" not in self.text[fig.end : e.start]:
                 yield e
 
-    def _first(self, scopes: list[Scope], kind: str) -> tuple[int, Any, Period] | None:
+    def _first(self, scopes: Iterator[Scope], kind: str) -> tuple[Scope, Any, Period, int] | None:
+        """(scope, item, its period, the scope's index) of the first item that states a
+        period; `scopes` is read up to that scope."""
         for index, scope in enumerate(scopes):
             for item in scope:
                 p = item if isinstance(item, Period) else self.resolver.resolve(item, kind)
                 if p is not None:
-                    return index, item, p
+                    return scope, item, p, index
         return None
 
-    @staticmethod
-    def _after(scopes: list[Scope], index: int, item: Any) -> list[Scope]:
-        """The scopes after `item` (its own scope's other items included)."""
-        rest = [x for x in scopes[index] if x is not item]
-        return [rest, *scopes[index + 1 :]]
-
-    def _resolved(self, scopes: list[Scope], kind: str) -> Iterator[Period]:
+    def _resolved(self, scopes: Iterable[Scope], kind: str) -> Iterator[Period]:
         for scope in scopes:
             for item in scope:
                 p = item if isinstance(item, Period) else self.resolver.resolve(item, kind)
                 if p is not None and p is not UNKNOWN:
                     yield p
 
-    def _complete(self, period: Period, outer: list[Scope], kind: str) -> Period:
+    def _complete(self, period: Period, outer: Iterable[Scope], kind: str) -> Period:
         """A part-year takes its year from the scopes around it, else the article's year; a
         target's `đến năm 2025` its first year from a span around it ending that year (the
         article's year when that is the horizon)."""
         if period.part and period.end is None:
+            outer = list(outer)  # (read twice for a target: the year, then the span)
             year = next(
                 (p.end for p in self._resolved(outer, kind) if p.start == p.end and not p.part),
                 self.year,
@@ -702,7 +723,7 @@ class PeriodReader:
             and self.done[i - 1].is_annual_average
             and span
             and fig.unit == prev.unit
-            and len(clause.split()) <= _AVG_CARRY_WORDS
+            and at_most_words(clause, _AVG_CARRY_WORDS)
             and not _ATTAINMENT_RE.search(clause)
         )
 

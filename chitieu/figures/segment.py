@@ -70,6 +70,11 @@ def sentences(text: str) -> list[Span]:
     return out
 
 
+def at_most_words(text: str, n: int) -> bool:
+    """`len(text.split()) <= n`, without splitting the whole of a long paragraph."""
+    return len(text.split(None, n)) <= n
+
+
 def _add(out: list[Span], text: str, start: int, end: int) -> None:
     seg = text[start:end]
     stripped = seg.strip()
@@ -118,14 +123,13 @@ def _next_scope(line: str, in_scope: bool, opened: bool) -> tuple[bool, bool]:
     if numbered and not _ROMAN_RE.match(line) and line.rstrip().endswith((".", ";")):
         # `1. Tỷ lệ hộ nghèo dưới 1%.`: a numbered list item, not a numbered heading
         is_list, numbered = True, False
-    words = len(body.split())
     headingish = (
         numbered
         or body.endswith(":")
         or (
             not is_list
-            and words <= _HEADING_MAX_WORDS
             and not body.endswith((".", "!", "?", "…", ";"))
+            and at_most_words(body, _HEADING_MAX_WORDS)
         )
     )
     if headingish and _TARGET_HEAD_RE.match(body) and not _reports_results(body):
