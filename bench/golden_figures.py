@@ -84,6 +84,7 @@ def main() -> None:
     from chitieu.raw import article_text
     from scrapers.registry import load_registry
 
+    WORK.mkdir(parents=True, exist_ok=True)  # (a fresh clone has no bench/.work yet)
     sources = load_registry(write_registry(WORK, "http://127.0.0.1:1"))
     parse_lines, parsed = _parse(_bench_jobs(args.pages), sources)
     more, _ = _parse(_realweb_jobs(), [])
