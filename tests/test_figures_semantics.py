@@ -2197,3 +2197,62 @@ def test_production_value_keeps_its_coordinated_sectors():
         "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp ước đạt 275 tỷ đồng."
     )
     assert found[0].indicator == "Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp"
+
+
+def test_goals_to_carry_out_and_the_months_left_open_a_list_of_goals():
+    text = (
+        "Các đại biểu đã thảo luận giải pháp thực hiện các mục tiêu chủ yếu trong 6 tháng cuối năm"
+        " như: thu cân đối ngân sách đạt trên 21 tỷ đồng; diện tích trồng rừng đạt 185 ha."
+    )
+    assert kinds(text) == ["target", "target"]
+
+
+def test_a_strong_goal_word_carries_over_the_weak_one_nearest_the_figure():
+    text = (
+        "Dự kiến toàn tỉnh sẽ xây dựng mới 555 km đường giao thông. Cụ thể, đầu tư nâng cấp 55 km"
+        " quốc lộ; 99 km đường huyện."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+
+
+def test_attendance_past_efforts_and_counted_needs_are_no_goals():
+    assert kinds("Đại hội sẽ diễn ra với sự tham dự của 550 đại biểu.") == ["actual"]
+    text = "Sau một năm phấn đấu, toàn huyện có 22.038/27.593 hộ đạt danh hiệu gia đình văn hóa."
+    assert kinds(text) == ["actual"]
+    text = "Huyện còn số người cần phải vận động tham gia BHYT cao, như Nông Sơn còn 5.505 người."
+    assert kinds(text) == ["actual"]
+
+
+def test_the_level_a_rise_starts_from_is_where_it_stands():
+    text = "Dự kiến nâng tỷ lệ nhựa hóa đường từ 53% lên 65%, bảo đảm vượt chỉ tiêu."
+    assert kinds(text) == ["actual", "target"]
+
+
+def test_goals_set_long_ago_are_the_yardstick_of_their_completion():
+    text = (
+        "Nhiệm kỳ 2015-2020, xã hoàn thành thắng lợi các chỉ tiêu, nhiệm vụ Đại hội Đảng bộ xã lần"
+        " thứ 26 nhiệm kỳ 2015-2020 đã đặt ra. Kinh tế tăng trưởng bình quân 11,8%/năm."
+    )
+    assert kinds(text) == ["actual"]
+
+
+def test_a_sentence_stating_the_goals_opens_the_paragraphs_that_spell_them_out():
+    text = (
+        "Chiến lược phát triển giáo dục\n\nChiến lược nêu mục tiêu cụ thể đến năm 2030 của từng cấp"
+        " học. Ở mầm non, tỷ lệ huy động trẻ đến trường đạt 38%.\n\nPhấn đấu tỷ lệ phòng học kiên"
+        " cố đạt 100%.\n\nVới giáo dục phổ thông, tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 99,5%."
+    )
+    assert kinds(text) == ["target", "target", "target"]
+
+
+def test_places_attaining_the_plan_in_brackets_and_parts_take_the_subjects_code():
+    found = extract_figures(
+        "Có 3 huyện đã hoàn thành chỉ tiêu BHXH tỉnh giao là Quế Sơn (100,12%), Nam Giang"
+        " (100,93%)."
+    )
+    assert [(f.kind, f.measure) for f in found[1:]] == [("actual", "plan"), ("actual", "plan")]
+    found = extract_figures(
+        "Tỷ lệ thu gom rác thải sinh hoạt khu vực đô thị đạt 96%, khu vực nông thôn đạt 75%."
+    )
+    assert found[1].indicator == "khu vực nông thôn"
+    assert found[1].indicator_code == found[0].indicator_code == "waste_collection_rate"

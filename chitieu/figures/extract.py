@@ -311,6 +311,8 @@ class _Walker:
                 fig = self._continued(n, cand, si, out[-1], restated)
             else:
                 fig = self._figure(n, cand, si, si != prev_sent, prev_end, prev_indicator)
+            if si == prev_sent and fig.indicator_code is None:
+                fig = _part_coded(fig, out[-1])
             out.append(fig)
             prev_end, prev_indicator, prev_sent = cand.end, fig.indicator or prev_indicator, si
             if fig.indicator:
@@ -485,6 +487,24 @@ class _Walker:
         )
 
 
+# A part of the whole the sentence measures, named alone: an area (`khu vực nông thôn 75%`), a
+# school level (`THCS đạt 97%`) or a place list (`Hội An 3.216 người`).
+_PART_NAME_RE = re.compile(
+    r"(?i)(?:(?:khu vực|vùng)\s+)?(?:nông thôn|đô thị|thành thị|miền núi|đồng bằng)"
+    r"|(?:cấp\s+|bậc\s+|khối\s+)?(?:mầm non|tiểu học|THCS|THPT|trung học cơ sở|trung học phổ thông)"
+)
+
+
+def _part_coded(fig: Figure, prev: Figure) -> Figure:
+    """`fig` with the code of the sentence's previous figure when `fig`'s phrase names only a
+    part of what that figure measures (see above) and both have one unit: its phrase stays."""
+    if not prev.indicator_code or prev.unit != fig.unit or not fig.indicator:
+        return fig
+    if not (_PART_NAME_RE.fullmatch(fig.indicator) or indicators.names_places_only(fig.indicator)):
+        return fig
+    return periods.replace(fig, indicator_code=prev.indicator_code)
+
+
 # (the period fields, which `periods.attach` sets)
 _FIGURE_DEFAULTS = {
     f.name: f.default for f in dataclasses.fields(Figure) if f.default is not dataclasses.MISSING
@@ -584,8 +604,8 @@ def _measure(
     points = cand.unit == "percent" and _POINTS_RE.search(norm, cand.start, cand.end)
     if found == "level" and points:
         return "change"  # percentage points measure the difference of two percentages
-    if found == "level" and cand.unit == "percent" and _bracketed_change(norm, cand.start):
-        return "change"
+    if found == "level" and cand.unit == "percent":
+        return _bracketed_measure(norm, cand.start) or found
     return found
 
 
@@ -599,23 +619,35 @@ _BRACKET_NAME_WORDS = re.compile(
     r"|trên|dưới|gần|hơn|tăng|giảm)(?!\w)"
 )
 _GROWTH_HEAD_RE = re.compile(r"(?i)(?<!\w)(?:tăng trưởng|mức tăng|tốc độ tăng)(?!\w)")
+# ... and the plan attained, under a verb of attaining it (`Có 3 huyện đã hoàn thành chỉ tiêu
+# tỉnh giao là Quế Sơn (100,12%), Nam Giang (100,93%)`).
+_NAMED_PART_RE = re.compile(r"(?:\blà|[:,])\s*(?:[A-ZĐ][^\W\d_]*\s*){1,4}$")
+_PLAN_HEAD_RE = re.compile(
+    r"(?i)(?<!\w)(?:hoàn thành|đạt|vượt)\s+(?:\w+\s+){0,2}?(?:chỉ tiêu|kế hoạch|dự toán)(?!\w)"
+)
 _SHARE_HEAD_RE = re.compile(r"(?i)(?<!\w)(?:chiếm|tỷ trọng|tỉ trọng|cơ cấu|tỷ lệ|tỉ lệ)(?!\w)")
 _BRACKET_WINDOW = 300
 
 
-def _bracketed_change(norm: str, start: int) -> bool:
-    """Whether the percentage at `start` is a part's change in brackets (see above)."""
+def _bracketed_measure(norm: str, start: int) -> str | None:
+    """`change` or `plan` for a part's percentage in brackets (see above), else None."""
     lo = max(0, start - _BRACKET_WINDOW)
     opened = norm.rfind("(", lo, start)
     if opened < 0 or norm.find(")", opened, start) >= 0:
-        return False
+        return None
     inside = norm[opened:start]
     if not _BRACKET_NAME_RE.fullmatch(inside) or _BRACKET_NAME_WORDS.search(inside):
-        return False
+        return None
     head_lo = max(norm.rfind(c, lo, opened) for c in ".!?\n") + 1
     head = norm[max(lo, head_lo) : opened]
     growth = [m.end() for m in _GROWTH_HEAD_RE.finditer(head)]
-    return bool(growth) and not _SHARE_HEAD_RE.search(head, growth[-1])
+    if growth and not _SHARE_HEAD_RE.search(head, growth[-1]):
+        return "change"
+    # (a place's own attainment: the bracket follows its name, not the plan's yardstick, as in
+    # `vượt chỉ tiêu Nghị quyết (95%)`, the goal's value)
+    if _PLAN_HEAD_RE.search(head) and _NAMED_PART_RE.search(head):
+        return "plan"
+    return None
 
 
 _PEER_BASE_RE = re.compile(

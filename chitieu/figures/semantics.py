@@ -145,7 +145,7 @@ _TARGET_CUE = (
     # the rest of the year is still ahead (`Nhiệm vụ 6 tháng cuối năm, ... đạt 100% dự toán`)
     # also when it dates a plan that introduces its items (`Nghị quyết về nhiệm vụ ... 6 tháng
     # cuối năm 2025 với 20 chỉ tiêu chủ yếu là: ...`)
-    r"|tháng cuối năm(?:\s+\d{4})?(?=\s*,|\s+(?:với|gồm)\s)"
+    r"|tháng cuối năm(?:\s+\d{4})?(?=\s*[,:]|\s+(?:với|gồm|như)(?!\w))"
     # `Theo Nghị quyết, năm 2025 thu nhập đạt ...`: what a plan document says, as a framing
     # adverbial (not `theo Nghị quyết số 23`, a legal basis)
     r"|theo (?:nghị quyết|đề án|quy hoạch|chương trình)(?=\s*,)"
@@ -275,6 +275,9 @@ _YARDSTICK_BARRIERS = ";:!?()"  # (what no match holds: see `_search_tail`)
 _WORD_RUN_RE = re.compile(r"(?:[^\W\d_]+\s+)+$")
 _GOAL_NOUN_RE = re.compile(r"(?i)(?<!\w)(?:mục tiêu|chỉ tiêu|kế hoạch|nghị quyết|định hướng)(?!\w)")
 _SET_VERB_RE = re.compile(r"(?i)đề ra|đặt ra")
+_PAST_SET_RE = re.compile(
+    r"(?i)(?<!\w)(?<!để )(?<!nhằm )(?:hoàn thành|đạt|vượt)(?!\w)[^;:.!?]{0,160}?\sđã\s+$"
+)
 _COUNTED_RE = re.compile(r"\d\s$")
 # A goal word modifying a counted plan noun (`13/15 mục tiêu chủ yếu đề ra`) names the items
 # counted, not a goal of the sentence.
@@ -294,6 +297,9 @@ def _is_name(text: str, pos: int) -> bool:
 
 
 _DELEGATES_RE = re.compile(r"(?i)đại biểu(?!\w)")
+_ATTENDING_RE = re.compile(
+    r"(?i)(?<!\w)(?:tham dự|dự|có mặt|triệu tập)(?:\s+của)?(?:\s+(?:hơn|gần|trên|khoảng))?\s+$"
+)
 # The parts a plan document comprises (`Chương trình hành động ... gồm 4 nhóm giải pháp`).
 _PLAN_PART_RE = re.compile(
     r"(?i)(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|giải pháp|chương trình|đề án|khâu)(?!\w)"
@@ -306,7 +312,8 @@ _PLAN_DOC_WINDOW = 200
 # ... or adopted with the plan (`thống nhất thông qua Nghị quyết, Chương trình hành động và 17
 # Đề án trọng tâm`; not `thông qua 12 nghị quyết`, documents a session passed)
 _PARTS_ADOPTED_RE = re.compile(
-    r"(?i)(?<!\w)(?:thông qua|biểu quyết|đề ra|đặt ra|xác định|ban hành)(?!\w)[^.;:!?\d]{0,100}$"
+    r"(?i)(?<!\w)(?:thông qua|biểu quyết|đề ra|đặt ra|xác định|ban hành|chọn|lựa chọn)(?!\w)"
+    r"[^.;:!?\d]{0,100}$"
 )
 # A goal verb modifying counted plan items (`18 chỉ tiêu phấn đấu`, `20 mục tiêu đề ra`), and a
 # result verb counting them (`đạt và vượt 13/15 mục tiêu chủ yếu đề ra`).
@@ -334,7 +341,9 @@ _GOAL_VALUE_RE = re.compile(r"\s*[(:]\s*$|\s+là\s*$")
 # to be (after `là`, with only words between) is the goal's own value, a level.
 _GOAL_APPOSITION_RE = re.compile(
     # (`cao hơn kịch bản xây dựng đầu năm (7,59%)`: a growth scenario is a plan's figure)
-    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán|kịch bản)(?:\s+[^\W\d_]+){0,6}"
+    # (not through a `là` naming who met it: `hoàn thành chỉ tiêu tỉnh giao là Quế Sơn (100,12%)`)
+    r"(?i)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch|nghị quyết|dự toán|kịch bản)"
+    r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,6}"
     # ... or in brackets right after it (`vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)`)
     r"(?:\s+là(?:\s+(?:khoảng|trên|dưới|hơn|từ))?|\s*\()\s*$"
 )
@@ -405,7 +414,9 @@ _PLAN_NOUN_RE = re.compile(r"(?i)mục tiêu|chỉ tiêu|kế hoạch|dự toán
 _GOAL_VERB_RE = re.compile(
     r"(?i)(?<!\w)(?:phấn đấu|sẽ|cần|phải|quyết tâm|cố gắng|bảo đảm|đảm bảo|nhằm|để|mục tiêu"
     # a directive (`Tập trung chỉ đạo thực hiện các chỉ tiêu: ...`) sets the task ahead
-    r"|dự kiến|đề ra|đặt ra|tập trung|nỗ lực|triển khai)\s+(?:[^\W\d_]+\s+){0,3}$"
+    # (the means to a goal: `giải pháp thực hiện các mục tiêu`)
+    r"|dự kiến|đề ra|đặt ra|tập trung|nỗ lực|triển khai|giải pháp|biện pháp)"
+    r"\s+(?:[^\W\d_]+\s+){0,3}$"
 )
 # An explicit past year in the sentence (`Quy mô GRDP năm 2022 đạt ...`).
 _YEAR_RE = re.compile(
@@ -485,6 +496,10 @@ _VOTE_AFTER_RE = re.compile(
 _REVIEWED_TERM_RE = re.compile(
     r"(?i)\W*(?:trong\s+)?(?:nhiệm kỳ|giai đoạn)\s+(?:19|20)\d\d\s*[-–]\s*"
     r"(?P<last>(?:19|20)\d\d)\s*,"
+)
+_NOT_A_GOAL_VERB_RE = re.compile(
+    r"(?i)(?<!\w)(?:(?:sau|qua)\s+(?:một|hai|ba|nhiều|\d+)?\s*(?:năm|tháng)"
+    r"|số\s+(?:[^\W\d_]+\s+){0,3}?(?:người|hộ|lao động|đối tượng)(?:\s+tham gia)?)\s+$"
 )
 _KEPT_RESULT_RE = re.compile(r"(?i)(?<!\w)(?:duy trì|giữ vững|phát huy|nâng cao)\s+$")
 _NOW_COMPARED_RE = re.compile(r"(?i)(?<!\w)(?:gấp\s+\S+|so với|hơn|bằng)(?:\s+mức)?\s+$")
@@ -912,6 +927,8 @@ _HEADING_WORDS = 12
 _AS_FOLLOWS_RE = re.compile(r"(?i)(?<!\w)như sau\s*[.:]?")
 # A lead-in whose subject is the plan's items met opens no section of goals: it reviews.
 _ITEMS_MET_LEAD_RE = re.compile(rf"(?i){ITEMS_MET}")
+# The last full sentence of a text that ends with one (`\Z` after its stop and spaces).
+_LAST_FULL_SENTENCE_RE = re.compile(r"[^.!?]*[.!?…]\s*\Z")
 # The end of the last full sentence in a lead-in (the first figure's own sentence starts there).
 _LAST_SENTENCE_RE = re.compile(r"[.!?]\s+(?=[^.!?]*$)")
 
@@ -952,6 +969,12 @@ def lead_kind(text: str) -> str | None:
     colon = text.rfind(":")
     if colon >= 0 and heading_kind(text[: colon + 1]) == "target":
         return "target"  # `Đại hội thống nhất các chỉ tiêu chủ yếu nhiệm kỳ 2025-2030: ...`
+    prior = _LAST_FULL_SENTENCE_RE.search(text, 0, own.end()) if own else None
+    if prior and _goal_only(prior.group()):
+        # `Chiến lược nêu mục tiêu cụ thể đến năm 2030 của từng cấp học. Ở mầm non, ...`: a
+        # sentence of goal cues only, before the first figure's own, states the plan the
+        # paragraph and the ones after it spell out
+        return "target"
     return None
 
 
@@ -1060,6 +1083,12 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
             anchors = [anchor]
         # (each goal noun of the run may be the one named: `các chỉ tiêu cơ bản đều đạt so với
         # nghị quyết đại hội đề ra` compares with the resolution)
+        if _SET_VERB_RE.fullmatch(m.group()) and _PAST_SET_RE.search(
+            text, max(lo, m.start() - 170), m.start()
+        ):
+            # `hoàn thành thắng lợi các chỉ tiêu, nhiệm vụ Đại hội ... nhiệm kỳ 2015-2020 đã đặt
+            # ra`: the goals a completion is measured against, however long their name
+            return "actual", True
         yard = None
         for anchor in anchors:
             yard_lo = max(lo, anchor - _YARDSTICK_WINDOW)
@@ -1076,6 +1105,10 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
 
 
 # The end of the year being reported, named without its number (`đến hết năm`, `cả năm`).
+_FROM_LEVEL_RE = re.compile(r"(?i)(?<!\w)từ\s+$")
+_TO_LEVEL_RE = re.compile(
+    r"(?i)\s+(?:lên|xuống)(?:\s+(?:còn|đến|mức))?\s+(?:khoảng\s+|trên\s+|hơn\s+)?\d"
+)
 _THIS_YEAR_END_RE = re.compile(
     r"(?i)\s*(?:(?:đến|tới)\s+)?(?:hết|cuối|cả)\s+năm(?!\s*(?:\d|sau|tới|kế))(?!\w)"
 )
@@ -1174,6 +1207,12 @@ class SentenceKinds:
                 self.text, max(0, m.start() - 20), m.start()
             ):
                 continue  # `quy mô nền kinh tế gấp đôi hiện nay`: the present as a yardstick
+            if m.group("target") and _NOT_A_GOAL_VERB_RE.search(
+                self.text, max(self.start, m.start() - 24), m.start()
+            ):
+                # `Sau một năm phấn đấu, ...`: the effort of a period past; `số người cần
+                # phải vận động`: what a counted set needs, not a goal set
+                continue
             if m.group("actual") and _KEPT_RESULT_RE.search(
                 self.text, max(0, m.start() - 14), m.start()
             ):
@@ -1207,6 +1246,14 @@ class SentenceKinds:
         `target` inside a section of goals (a heading, list intro or lead-in opened it)."""
         cue = self._last_cue(pos)
         if (
+            noun
+            and _ATTENDING_RE.search(self.text, max(self.start, pos - 30), pos)
+            and _DELEGATES_RE.match(noun)
+        ):
+            # `Đại hội ... sẽ diễn ra ... với sự tham dự của 550 đại biểu`: the meeting's
+            # attendance is an event, whatever its tense
+            return "actual", False
+        if (
             section == "target"
             and cue is not None
             and cue[0] == "actual"
@@ -1219,6 +1266,11 @@ class SentenceKinds:
             # `đạt 68,7% (KH ĐH đến năm 2020 đạt 65-70%); ... đạt 30%`: a cue inside brackets
             # closed before the figure belongs to the aside
             cue = None
+        if _FROM_LEVEL_RE.search(self.text, max(self.start, pos - 6), pos) and _TO_LEVEL_RE.match(
+            self.text, after_end
+        ):
+            # `nâng tỷ lệ nhựa hóa từ 53% lên 65%`: the level it starts from is where it stands
+            return "actual", False
         if _VOTE_AFTER_RE.match(self.text, after_end, min(self.end, after_end + 60)):
             # `với trên 90,5% đại biểu tán thành, Quốc hội thông qua ...`: the vote happened
             return "actual", False
@@ -1304,6 +1356,10 @@ class SentenceKinds:
                 # `Nhiệm vụ, giải pháp: ... duy trì diện tích lúa 16.155,9 ha, sản lượng ước đạt
                 # 93.270 tấn`: among the goals, `ước` estimates a goal, not a result
                 return "target", False
+            if cue == ("target", False) and strong_cue(self.text[self.start : pos]) == "target":
+                # `dự kiến toàn tỉnh sẽ xây dựng 555 km. Cụ thể, ...`: the sentence's strong goal
+                # word (`dự kiến`), not the weak one nearest the figure (`sẽ`), carries on
+                return "target", True
             return cue
         if self._head_end >= 0 and self._head_end <= pos <= self._head_break:
             return "target", False
@@ -1378,6 +1434,8 @@ class SentenceKinds:
         same period of the year before. Under a `goal`, a plan dated by its own year (`tăng
         20,35% so với dự toán năm 2024`) is the base the new goal is set against."""
         m = _ACTUAL_AFTER_RE.search(self.text, *after)
+        if m and _GOAL_VERB_RE.search(self.text, max(after[0], m.start() - 30), m.start()):
+            m = None  # `..., bảo đảm vượt chỉ tiêu`: a goal to exceed the plan, not a result
         if m and not (goal and self._goal_base(m)):
             return True
         return same_period and bool(_SAME_PERIOD_AFTER_RE.search(self.text, *after))
