@@ -120,7 +120,9 @@ _AUX_RE = re.compile(
 _CLAUSE_PUNCT = ";:"
 _CLAUSE_CHARS_RE = re.compile(r"[;:()]")
 _MAX_WORDS = 18
-_RIGHT_STOP_RE = re.compile(r"[;:.!?()\n]|,\s")
+# (a closing single quote ends the name it quotes: `chọn '3 khâu đột phá' để tăng trưởng`;
+# double quotes name a title inside the phrase: `công nhận “Phường Văn hóa”`)
+_RIGHT_STOP_RE = re.compile(r"[;:.!?()\n'’]|,\s")
 # Connectors after a comma that start a new clause rather than continue a noun list.
 _RIGHT_CONNECTOR_RE = re.compile(
     r"(?i)\s*(?:trong đó|trong|đồng thời|và|nhưng|song|đạt|tăng|giảm|là|thuộc|với|theo|so với"
@@ -134,7 +136,7 @@ _RIGHT_CUT_RE = re.compile(
     r"(?i)\s(?:trên|tại|(?<!so\s)với|(?:và|hoặc)\s+(?:các|những|đưa|nâng|tăng|giảm|đạt|dự kiến"
     # (`47/47 xã đã đạt chuẩn nông thôn mới`: a result verb qualifying the count stays)
     r"|phấn đấu|tiếp tục|có)|đã(?! đạt| được công nhận| hoàn thành)|sẽ|mà|nhằm|cũng|đều"
-    r"|góp phần|trong đó"
+    r"|góp phần|trong đó|để|(?:nâng|đưa)\s+(?:tổng|tỷ lệ|tỉ lệ)|diễn ra"
     r"|(?:trước|sau)\s+(?:ngày|năm|tháng|quý)"
     # the base of a comparison is no part of what is counted (`tăng 8.396 con so với cùng kỳ`)
     r"|(?:so với|so)\s+(?=cùng kỳ|năm|kế hoạch|dự toán|tháng|quý|chỉ tiêu|mục tiêu|nghị quyết"
