@@ -2256,3 +2256,12 @@ def test_places_attaining_the_plan_in_brackets_and_parts_take_the_subjects_code(
     )
     assert found[1].indicator == "khu vực nông thôn"
     assert found[1].indicator_code == found[0].indicator_code == "waste_collection_rate"
+
+
+def test_a_counts_words_end_at_a_closing_quote_and_a_new_clause():
+    found = extract_figures("Thái Nguyên chọn '3 khâu đột phá' để tăng trưởng kinh tế.")
+    assert found[0].indicator == "khâu đột phá"
+    found = extract_figures(
+        "Đại hội với 350 đại biểu đại diện cho 140.000 đảng viên, diễn ra 3 ngày."
+    )
+    assert found[1].indicator == "đảng viên"
