@@ -152,6 +152,8 @@ _TARGET_CUE = (
     # `Nghị quyết nêu rõ, tốc độ tăng trưởng đạt 8%`: a plan document stating its content
     r"|(?:nghị quyết|đề án|quy hoạch|kế hoạch) (?:nêu rõ|nêu|xác định|yêu cầu)"
     r"|(?:nhiệm kỳ|năm|giai đoạn|thời gian|những năm|các năm)\s+tới"
+    # the year ahead, and setting its goals (`Trong năm mới này, tỉnh đặt chỉ tiêu ...`)
+    r"|(?:trong|bước sang|sang)\s+năm mới|đặt chỉ tiêu"
     # (not identifying whom a policy reaches: `rà soát, xác định hộ làm nông, lâm nghiệp có
     # mức sống trung bình`)
     r"|hướng đến|xác định(?! (?:hộ|đối tượng|nguyên nhân|danh sách|người|diện)(?!\w))"
@@ -201,7 +203,7 @@ def _cues(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Mat
 
 # Cues strong enough to carry over to the next sentences of a paragraph.
 _STRONG_CUE_RE = re.compile(
-    r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|dự kiến|đề xuất|đã|ước|kết quả|cùng kỳ|năm qua"
+    r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|đặt chỉ tiêu|dự kiến|đề xuất|đã|ước|kết quả|cùng kỳ|năm qua"
     r"|nhiệm kỳ qua|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+\d{4}"
 )
 # A goal named only as the yardstick of a result (`thấp hơn mục tiêu đề ra`, `so với kế hoạch`)
@@ -377,6 +379,13 @@ _GOAL_NAMED_BEFORE_RE = re.compile(
     r"(?:\s+tại\s+(?:[^\W\d_]+|[\d/.-]+[A-ZĐ-]*|\s)[^();:]{0,90}?)?\s*\(?\s*$"
 )
 _GOAL_REF_WINDOW = 160
+# ... in brackets right after the goal's name, with only its bound or verb before the figure.
+_ASIDE_QUALIFIERS_RE = re.compile(
+    r"(?i)\s*(?:(?:từ|giảm|tăng|hơn|trên|dưới|khoảng|tối thiểu|ít nhất)\s+)*"
+)
+_GOAL_BEFORE_BRACKET_RE = re.compile(
+    r"(?i)(?<![\d%]\s)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+[^\W\d_]+|\s*,){0,12}\s*$"
+)
 
 
 def is_goal_value(text: str, pos: int) -> bool:
@@ -386,6 +395,12 @@ def is_goal_value(text: str, pos: int) -> bool:
     opened = text.rfind("(", max(0, pos - _GOAL_APPOSITION_WINDOW), pos)
     if opened >= 0 and _PLAN_ASIDE_RE.fullmatch(text, opened, pos):
         return True
+    if (
+        opened >= 0
+        and _ASIDE_QUALIFIERS_RE.fullmatch(text, opened + 1, pos)
+        and _GOAL_BEFORE_BRACKET_RE.search(text, max(0, opened - _GOAL_REF_WINDOW), opened)
+    ):
+        return True  # `đạt mục tiêu của Chương trình (giảm hơn 3%/năm)`: the goal's value
     if _GOAL_NAMED_BEFORE_RE.search(text, max(0, pos - _GOAL_REF_WINDOW), pos):
         return True
     lo = max(0, pos - _GOAL_APPOSITION_WINDOW)
@@ -1105,6 +1120,10 @@ def _cue_kind(m: re.Match[str], text: str, lo: int, pos: int) -> tuple[str, bool
 
 
 # The end of the year being reported, named without its number (`đến hết năm`, `cả năm`).
+_HORIZON_AFTER_RE = re.compile(
+    r"(?i)(?:\s*/\s*[^\W\d_]+)*(?:\s+[^\W\d_]+){0,3}?\s+(?:vào|đến|tới)\s+(?:hết\s+)?năm\s+"
+    r"(?P<year>(?:19|20)\d\d)(?![\d-])"
+)
 _FROM_LEVEL_RE = re.compile(r"(?i)(?<!\w)từ\s+$")
 _TO_LEVEL_RE = re.compile(
     r"(?i)\s+(?:lên|xuống)(?:\s+(?:còn|đến|mức))?\s+(?:khoảng\s+|trên\s+|hơn\s+)?\d"
@@ -1379,6 +1398,11 @@ class SentenceKinds:
             noun and _CLASS_NOUN_RE.match(noun)
         ):
             self._last = ("target", False)  # the floor sets the goal of the clauses after it
+            return self._last
+        horizon = _HORIZON_AFTER_RE.match(self.text, after_end, min(self.end, after_end + 40))
+        if horizon and _is_horizon(int(horizon.group("year")), self.doc_year):
+            # `GDP bình quân đạt 8.500 USD/người vào năm 2030`: the year to reach it by, after
+            self._last = ("target", False)
             return self._last
         by_year = (
             self._year_kind(pos, dateline_year) or self._term_kind(pos) or self._after_report(pos)
