@@ -2265,3 +2265,28 @@ def test_a_counts_words_end_at_a_closing_quote_and_a_new_clause():
         "Đại hội với 350 đại biểu đại diện cho 140.000 đảng viên, diễn ra 3 ngày."
     )
     assert found[1].indicator == "đảng viên"
+
+
+def test_setting_goals_for_the_new_year_and_a_horizon_after_the_figure():
+    text = (
+        "Trong năm mới này, tỉnh đặt chỉ tiêu tỷ trọng công nghiệp, xây dựng, dịch vụ trong GRDP"
+        " chiếm khoảng 70 - 71%."
+    )
+    assert kinds(text) == ["target"]
+    assert kinds("GDP bình quân đạt 8.500 USD/người vào năm 2030") == ["target"]
+
+
+def test_a_title_with_a_figure_to_reach_by_a_later_year_makes_a_plan_document():
+    text = (
+        "GDP bình quân đạt 8.500 USD/người vào năm 2030\n\nChính phủ ban hành Nghị quyết.\n\n"
+        "Tỷ trọng trong GDP của khu vực dịch vụ đạt trên 50%.\n\nNăm 2024, GDP đã tăng 7,09%."
+    )
+    assert kinds(text) == ["target", "target", "actual"]
+
+
+def test_a_goals_value_in_brackets_after_its_name():
+    text = (
+        "Tỷ lệ hộ nghèo giảm 4,89%, đạt mục tiêu của Chương trình (giảm hơn 3%/năm); tỷ lệ hộ"
+        " nghèo là 4,03%, đạt chỉ tiêu do Quốc hội, Chính phủ giao (từ 1-1,5%)."
+    )
+    assert kinds(text) == ["actual", "target", "actual", "target"]

@@ -203,7 +203,8 @@ def _cues(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Mat
 
 # Cues strong enough to carry over to the next sentences of a paragraph.
 _STRONG_CUE_RE = re.compile(
-    r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|đặt chỉ tiêu|dự kiến|đề xuất|đã|ước|kết quả|cùng kỳ|năm qua"
+    r"(?i)phấn đấu|mục tiêu|đề ra|đặt ra|đặt chỉ tiêu|dự kiến|đề xuất|đã|ước|kết quả|cùng kỳ"
+    r"|năm qua"
     r"|nhiệm kỳ qua|vừa qua|đến nay|hiện có|thực hiện đạt|(?:đến|tới|vào)\s+(?:hết\s+)?năm\s+\d{4}"
 )
 # A goal named only as the yardstick of a result (`thấp hơn mục tiêu đề ra`, `so với kế hoạch`)
@@ -384,7 +385,8 @@ _ASIDE_QUALIFIERS_RE = re.compile(
     r"(?i)\s*(?:(?:từ|giảm|tăng|hơn|trên|dưới|khoảng|tối thiểu|ít nhất)\s+)*"
 )
 _GOAL_BEFORE_BRACKET_RE = re.compile(
-    r"(?i)(?<![\d%]\s)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+[^\W\d_]+|\s*,){0,12}\s*$"
+    r"(?i)(?<![\d%]\s)(?<!\w)(?:chỉ tiêu|mục tiêu|kế hoạch)(?:\s+(?!là(?!\w))[^\W\d_]+|\s*,){0,12}"
+    r"\s*$"
 )
 
 
@@ -504,6 +506,12 @@ _REVIEW_TITLE_RE = re.compile(
     r"|hoàn thành|nhìn lại|về đích|chưa|tăng|giảm)(?!\w)"
 )
 _TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# (a figure, then the year to reach it by: `... đạt 8.500 USD/người vào năm 2030`)
+_TITLE_HORIZON_RE = re.compile(
+    r"(?i)(?<![\d.,])\d[\d.,]*\s*(?:%|USD|đồng|tỷ|tỉ|triệu|nghìn|ha|tấn|km|lượt|người)"
+    r"[^\n]{0,40}?(?<!\w)(?:vào|đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)(?!\d)"
+)
+_PAST_TITLE_RE = re.compile(r"(?i)(?<!\w)(?:đã|kết quả|tổng kết|sơ kết|về đích|năm qua)(?!\w)")
 _TITLE_WORDS = 30
 _VOTE_AFTER_RE = re.compile(
     r"(?i)\s*(?:số\s+)?(?:đại biểu|ĐBQH|ĐB)(?:\s+[^\W\d_]+){0,4}?\s+(?:biểu quyết\s+)?tán thành"
@@ -527,13 +535,20 @@ _ESTIMATE_DATED_RE = re.compile(
     # an estimate of what was done (`ước thực hiện 480 tỷ đồng`) reports a result
     r"|(?<!\w)(?:thực hiện|đã|được)(?!\w)"
 )
+_GOAL_BOUND_RE = re.compile(r"(?i)đạt\s+(?:khoảng|trên|dưới|tối thiểu|ít nhất|từ)\s+")
 _REACHED_VERB_RE = re.compile(r"(?i)(?<!\w)(?:đạt|hoàn thành|vượt|thực hiện|được|đã|có)(?!\w)")
 
 
 def plan_title(title: str, ref_year: int | None) -> bool:
     """Whether `title` names a plan document for a period ahead (see above): a plan noun, no
-    review wording, and a year after `ref_year` (the article's own year), when it has one."""
-    if len(title.split()) > _TITLE_WORDS or not _PLAN_TITLE_RE.search(title):
+    review wording, and a year after `ref_year` (the article's own year), when it has one; or
+    a figure to reach by a year ahead (`GDP bình quân đạt 8.500 USD/người vào năm 2030`)."""
+    if len(title.split()) > _TITLE_WORDS:
+        return False
+    ahead = _TITLE_HORIZON_RE.search(title)
+    if ahead and (int(ahead.group(1)) > ref_year if ref_year else int(ahead.group(1)) % 5 == 0):
+        return not _PAST_TITLE_RE.search(title)
+    if not _PLAN_TITLE_RE.search(title):
         return False
     if _REVIEW_TITLE_RE.search(title):
         return False
@@ -1451,7 +1466,12 @@ class SentenceKinds:
         last year's results too; its goals are stated bare (`Tổng vốn đầu tư toàn xã hội
         90.000 tỷ đồng`)."""
         lo = max(self.start, pos - _AFTER_SPAN)
-        return bool(_REACHED_VERB_RE.search(self.text, lo, pos))
+        found = _REACHED_VERB_RE.search(self.text, lo, pos)
+        # (a bare `đạt` before a bound or an estimate states a goal: `đạt trên 50%`, `đạt khoảng
+        # 7%/năm`; a result is stated as reached: `đạt 38,47 triệu đồng`)
+        if found is None:
+            return False
+        return not _GOAL_BOUND_RE.fullmatch(self.text, found.start(), pos)
 
     def _after_result(self, after: tuple[int, int], same_period: bool, goal: bool = False) -> bool:
         """Result wording after the figure: against a plan, or (`same_period`) against the
