@@ -24,6 +24,7 @@ SETS = (
     "dev9",
     "dev10",
     "dev11",
+    "dev12",
 )
 FLOOR = {
     "tier1_f1": 0.97,
