@@ -188,10 +188,15 @@ class Shell:
                 done.set()
 
         threading.Thread(target=work, daemon=True, name="chitieu-sql").start()
+        cancelled = False
         while not done.is_set():
             try:
                 done.wait(0.2)
             except KeyboardInterrupt:
+                cancelled = True
+            if cancelled:
+                # (again until the query ends: a Ctrl-C before the worker has started the
+                # query would otherwise be lost, and the query run to its end)
                 self.con.interrupt()
         for item in outcome:
             if isinstance(item, duckdb.InterruptException):
