@@ -457,3 +457,15 @@ def test_a_sector_named_bare_takes_the_figures_unit(phrase: str, unit: str, code
 )
 def test_a_count_of_places_takes_only_a_count_row(phrase: str, unit: str, code: str | None) -> None:
     assert indicator_code(phrase, unit) == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "code"),
+    [
+        ("ngành nông nghiệp đặt chỉ tiêu trồng trọt", "quantity", None),
+        ("ngành nông nghiệp", "percent", "agriculture_sector_share"),
+        ("giải ngân vốn đầu tư công", "vnd", "public_investment_disbursement"),
+    ],
+)
+def test_an_amount_is_no_sectors_share(phrase: str, unit: str, code: str | None) -> None:
+    assert indicator_code(phrase, unit) == code

@@ -963,6 +963,11 @@ def indicator_code(
     `unit`, the figure's unit, breaks ties between rows of different units; `measure`
     (`change`) turns a sector's share into its growth (see `_SHARE_WORDS`)."""
     code = _code(phrase, unit)
+    if code and unit in _AMOUNT_UNITS and code.endswith("_share"):
+        # an amount is no share of the economy (`ngành nông nghiệp ... 11.397,2 ha`): the
+        # sector's value when it is money, else no code
+        value = code.removesuffix("_share") + "_value"
+        return value if unit != "quantity" and value in _codes() else None
     if code and phrase and unit == "count" and _families()[code] != "count":
         key = f"{_key(phrase)} "
         if key.startswith(tuple(f"{_key(n)} " for n in _PLACE_NOUNS)):
@@ -974,6 +979,9 @@ def indicator_code(
     if growth not in _codes() or any(f" {_key(w)} " in key for w in _SHARE_WORDS):
         return code
     return growth
+
+
+_AMOUNT_UNITS = frozenset(["quantity", "vnd", "usd"])  # (figures that are no percentages)
 
 
 @lru_cache(maxsize=1)
