@@ -15,6 +15,7 @@ result, Ctrl-C cancels the running query (`con.interrupt()`), Ctrl-D quits.
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -124,6 +125,9 @@ class Shell:
 
     def loop(self) -> int:
         if self.interactive:
+            # Ctrl-C on the terminal cancels, even when the shell was started with SIGINT
+            # ignored (`nohup`, a background job), where Python installs no handler of its own
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             console.print("chitieu sql (read-only). End statements with ';'. "
                           ".tables, \\d [table], .help; Ctrl-C cancels, Ctrl-D quits.")  # fmt: skip
         with self._readline():

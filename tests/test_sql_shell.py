@@ -7,6 +7,7 @@ import fcntl
 import os
 import re
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -63,6 +64,9 @@ class Terminal:
 def _controlling_tty() -> None:
     os.setsid()  # the pty becomes this process's controlling terminal: ^C is SIGINT
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    # started as from `nohup` or a background job, with SIGINT ignored: the shell must still
+    # cancel on ^C (the test runner's own disposition would otherwise decide)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def test_the_shell_on_a_terminal(tmp_path):
